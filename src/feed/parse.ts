@@ -1,0 +1,150 @@
+import { parseRfc3339 } from './rfc3339.js';
+import type { ItemKind, ParsedFeed, SkippedItem, TrendingItem } from './types.js';
+import { displayHost, safeUrl } from './urls.js';
+
+type Json = Record<string, unknown>;
+
+const KINDS: readonly string[] = ['article', 'guide', 'event', 'offer'];
+const MAX_TEXT = 300;
+const TITLE_FROM_CONTENT = 110;
+
+function isRecord(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads own properties only, so neither `__proto__`/`constructor` keys in the feed nor
+ * a polluted `Object.prototype` on the host page can supply a value.
+ */
+function field(object: Json | undefined, key: string): unknown {
+  return object && Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** A single line of plain text: control characters dropped, whitespace folded, length capped. */
+function text(value: unknown, max = MAX_TEXT): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  // eslint-disable-next-line no-control-regex
+  const folded = value.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  if (!folded) return undefined;
+  return folded.length > max ? `${folded.slice(0, max - 1).trimEnd()}…` : folded;
+}
+
+/** The opening words of a longer text, cut at a word boundary. */
+function excerpt(value: unknown): string | undefined {
+  const folded = text(value, Infinity);
+  if (!folded || folded.length <= TITLE_FROM_CONTENT) return folded;
+  const cut = folded.slice(0, TITLE_FROM_CONTENT);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+}
+
+function itemId(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+  return text(value);
+}
+
+function isSponsored(value: unknown): boolean {
+  if (value === true || value === 1) return true;
+  return typeof value === 'string' && /^(true|yes|1)$/i.test(value.trim());
+}
+
+function score(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
+}
+
+function tags(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((tag) => text(tag)).filter((tag): tag is string => tag !== undefined);
+}
+
+interface FeedContext {
+  feedUrl: string;
+  title?: string;
+  /** Host of the feed's own site, for naming items that live there. */
+  ownHost: string;
+}
+
+function parseItem(raw: unknown, feed: FeedContext): TrendingItem | string {
+  if (!isRecord(raw)) return 'not an object';
+  const id = itemId(field(raw, 'id'));
+  if (!id) return 'no usable id';
+  const title =
+    text(field(raw, 'title')) ?? text(field(raw, 'summary')) ?? excerpt(field(raw, 'content_text'));
+  if (!title) return 'no title, summary or content_text';
+  const url =
+    safeUrl(field(raw, 'url'), feed.feedUrl) ?? safeUrl(field(raw, 'external_url'), feed.feedUrl);
+  if (!url) return 'no http(s) url or external_url';
+
+  const trending = field(raw, '_trending');
+  const ext = isRecord(trending) ? trending : undefined;
+  const itemTags = tags(field(raw, 'tags'));
+  const kind = field(ext, 'kind');
+  const host = displayHost(url);
+
+  const item: TrendingItem = {
+    id,
+    url,
+    title,
+    site:
+      text(field(ext, 'site')) ?? (host === feed.ownHost && feed.title ? feed.title : host),
+    tags: itemTags,
+    kind: typeof kind === 'string' && KINDS.includes(kind) ? (kind as ItemKind) : 'article',
+    score: score(field(ext, 'score')),
+    sponsored: isSponsored(field(ext, 'sponsored')),
+  };
+  // Optional fields are only set when valid, so a card never shows a placeholder value.
+  const optional: Partial<TrendingItem> = {
+    summary: text(field(raw, 'summary')),
+    image:
+      safeUrl(field(raw, 'image'), feed.feedUrl) ?? safeUrl(field(raw, 'banner_image'), feed.feedUrl),
+    siteUrl: safeUrl(field(ext, 'site_url'), feed.feedUrl),
+    siteIcon: safeUrl(field(ext, 'site_icon'), feed.feedUrl),
+    category: text(field(ext, 'category')) ?? itemTags[0],
+    sponsor: text(field(ext, 'sponsor')),
+    published: parseRfc3339(field(raw, 'date_published')),
+    modified: parseRfc3339(field(raw, 'date_modified')),
+    startsAt: parseRfc3339(field(ext, 'starts_at')),
+    endsAt: parseRfc3339(field(ext, 'ends_at')),
+    venue: text(field(ext, 'venue')),
+    cta: text(field(ext, 'cta'), 40),
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) (item as unknown as Json)[key] = value;
+  }
+  return item;
+}
+
+/**
+ * Turns untrusted JSON into validated items. Accepts JSON Feed 1.0 and 1.1 with the
+ * optional `_trending` extension on each item. Invalid items are skipped with a reason
+ * rather than failing the feed; only a value that is not a feed at all throws.
+ *
+ * @param json the parsed response body
+ * @param feedUrl the absolute URL the feed was fetched from; relative URLs resolve against it
+ */
+export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
+  const rawItems = field(isRecord(json) ? json : undefined, 'items');
+  if (!isRecord(json) || !Array.isArray(rawItems)) {
+    throw new TypeError('not a JSON Feed (no "items" array)');
+  }
+  const title = text(field(json, 'title'));
+  const homePageUrl = safeUrl(field(json, 'home_page_url'), feedUrl);
+  const context: FeedContext = { feedUrl, ownHost: displayHost(homePageUrl ?? feedUrl) };
+  if (title) context.title = title;
+
+  const items: TrendingItem[] = [];
+  const skipped: SkippedItem[] = [];
+  rawItems.forEach((raw, index) => {
+    const result = parseItem(raw, context);
+    if (typeof result === 'string') {
+      const id = isRecord(raw) ? itemId(field(raw, 'id')) : undefined;
+      skipped.push(id ? { index, id, reason: result } : { index, reason: result });
+    } else {
+      items.push(result);
+    }
+  });
+  const feed: ParsedFeed = { items, skipped };
+  if (title) feed.title = title;
+  if (homePageUrl) feed.homePageUrl = homePageUrl;
+  return feed;
+}

@@ -1,0 +1,61 @@
+/** Builders for feeds in tests, and the client side of the /feeds route table. */
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export const iso = (ms: number) => new Date(ms).toISOString();
+
+let counter = 0;
+
+export interface RawItem {
+  [key: string]: unknown;
+  _trending?: Record<string, unknown>;
+}
+
+/** A valid item on a sister site; `trending` fields go into its `_trending` extension. */
+export function item(fields: RawItem = {}, trending: Record<string, unknown> = {}): RawItem {
+  counter += 1;
+  return {
+    id: `item-${counter}`,
+    url: `https://blog.harbor.example/posts/${counter}/`,
+    title: `Story number ${counter}`,
+    date_published: iso(Date.now() - counter * HOUR),
+    ...fields,
+    _trending: { site: 'Harbor Blog', category: 'Travel', score: 10, ...trending },
+  };
+}
+
+export function jsonFeed(items: unknown[], extra: Record<string, unknown> = {}) {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Harbor Daily',
+    home_page_url: 'https://daily.harbor.example/',
+    ...extra,
+    items,
+  };
+}
+
+export interface RouteOptions {
+  status?: number;
+  delay?: number;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Send only this many characters of the body, then drop the connection. */
+  cutAfter?: number;
+}
+
+/** Serves `body` (JSON-encoded unless a string) from the test server; returns its absolute URL. */
+export async function serveFeed(body: unknown, options: RouteOptions = {}): Promise<string> {
+  const response = await fetch('/feeds', {
+    method: 'POST',
+    body: JSON.stringify({ ...options, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const { url } = (await response.json()) as { url: string };
+  return new URL(url, location.href).href;
+}
+
+/** How many times the test server served `url`. */
+export async function hits(url: string): Promise<number> {
+  const response = await fetch(`${url}/hits`);
+  return ((await response.json()) as { hits: number }).hits;
+}
