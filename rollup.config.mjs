@@ -41,6 +41,8 @@ export default {
       ecma: 2021,
       module: true,
       compress: { passes: 2 },
+      // Our private members (`_name`); Lit's cross-package internals are `_$xx` and stay.
+      mangle: { properties: { regex: /^_[a-z]/ } },
       format: { comments: false },
     }),
     brotliBudget(BROTLI_BUDGET),

@@ -33,6 +33,8 @@ export default {
   ],
   // Dev mode stays on in tests for Lit's warnings; its banner is noise.
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
-  concurrency: 2,
+  // One page at a time: a background tab gets no animation frames and late
+  // IntersectionObserver callbacks, which would make the layout tests flaky.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
 };

@@ -1,0 +1,38 @@
+import type { SkippedItem, TrendingItem } from './feed/types.js';
+
+export interface TrendingRecsLoadDetail {
+  /** The items shown, in the order shown. Empty when the feed had nothing to show. */
+  items: readonly TrendingItem[];
+  /** Feed items that were left out as invalid, with the reason for each. */
+  skipped: readonly SkippedItem[];
+}
+
+export interface TrendingRecsErrorDetail {
+  /** Why the feed could not be shown, e.g. "HTTP 404" or "not a JSON Feed". */
+  message: string;
+  /** The absolute feed URL. */
+  src: string;
+}
+
+const init = { bubbles: true, composed: true } as const;
+
+/** Fired once the cards for a freshly loaded feed are rendered. */
+export class TrendingRecsLoadEvent extends CustomEvent<TrendingRecsLoadDetail> {
+  constructor(detail: TrendingRecsLoadDetail) {
+    super('trending-recs-load', { ...init, detail });
+  }
+}
+
+/** Fired when the feed cannot be loaded or is not a feed; the element has collapsed. */
+export class TrendingRecsErrorEvent extends CustomEvent<TrendingRecsErrorDetail> {
+  constructor(detail: TrendingRecsErrorDetail) {
+    super('trending-recs-error', { ...init, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'trending-recs-load': TrendingRecsLoadEvent;
+    'trending-recs-error': TrendingRecsErrorEvent;
+  }
+}
