@@ -1,6 +1,8 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { feedRoutes } from './test/support/feed-routes.mjs';
+import { summaryReporter } from './test/support/summary-reporter.mjs';
 
 // Debian's Chromium; no tool may download a browser of its own.
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -11,6 +13,7 @@ export default {
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [feedRoutes],
+  reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     chromeLauncher({
       launchOptions: {
