@@ -1,17 +1,14 @@
 import { css } from 'lit';
 
-// Every card has the same height (fixed image ratio, fixed text rows) so the skeleton
-// can reserve exactly the space the cards will take: no layout shift when they arrive.
+// Every card is a grid with the same rows (picture of a fixed ratio, then text rows of
+// fixed height), so the skeleton reserves exactly the space the cards will take.
 export const styles = css`
   :host {
     display: block;
     --_accent: var(--trending-recs-accent, #1d4ed8);
-    --_accent-text: var(--trending-recs-accent-text, #fff);
-    --_muted: var(--trending-recs-muted-color, color-mix(in srgb, currentColor 70%, transparent));
-    --_gap: var(--trending-recs-gap, 1rem);
+    --_muted: var(--trending-recs-muted-color, color-mix(in srgb, currentColor 85%, #0000));
     --_radius: var(--trending-recs-radius, 0.5rem);
-    --_ratio: var(--trending-recs-image-ratio, 16 / 9);
-    --_placeholder: color-mix(in srgb, currentColor 9%, transparent);
+    --_fill: color-mix(in srgb, currentColor 9%, #0000);
   }
   :host([hidden]) {
     display: none;
@@ -19,75 +16,57 @@ export const styles = css`
   h2 {
     margin: 0 0 0.75em;
     font-size: 1.25em;
-    line-height: 1.3;
   }
   ul {
     display: grid;
-    grid-template-columns: repeat(
-      auto-fill,
-      minmax(min(var(--trending-recs-card-min-width, 13rem), 100%), 1fr)
-    );
-    gap: var(--_gap);
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--trending-recs-card-min-width, 13rem), 100%), 1fr));
+    gap: var(--trending-recs-gap, 1rem);
     margin: 0;
     padding: 0;
     list-style: none;
   }
-  li {
-    display: flex;
-    min-width: 0;
-  }
   .card {
-    display: flex;
-    flex: 1;
-    flex-direction: column;
-    min-width: 0;
+    display: grid;
+    grid-template-rows: auto 2em 3.9em 2em;
     border-radius: var(--_radius);
     color: inherit;
+    line-height: 1.3;
     text-decoration: none;
   }
-  a:focus-visible {
+  .card:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: 3px;
   }
-  a:hover .title {
+  .card:hover .title {
     text-decoration: underline;
+  }
+  /* The reading order is title first (and a sponsorship label before it); the grid
+     puts the picture on top and the label over the picture. */
+  .media,
+  .badge {
+    grid-area: 1 / 1;
+  }
+  .eyebrow {
+    grid-row: 2;
+  }
+  .main {
+    grid-row: 3;
+  }
+  .footer {
+    grid-row: 4;
   }
   .media {
     position: relative;
-    display: block;
-    aspect-ratio: var(--_ratio);
+    aspect-ratio: var(--trending-recs-image-ratio, 16 / 9);
     overflow: hidden;
     border-radius: var(--_radius);
-    background: var(--_placeholder);
+    background: var(--_fill);
   }
   img {
     position: absolute;
     width: 100%;
     height: 100%;
     object-fit: cover;
-  }
-  .icon {
-    inset: 0;
-    width: 3em;
-    height: 3em;
-    margin: auto;
-    border-radius: 0.5em;
-  }
-  .badge {
-    position: absolute;
-    bottom: 0.5em;
-    left: 0.5em;
-    max-width: calc(100% - 1em);
-    padding: 0.15em 0.5em;
-    border-radius: 0.25em;
-    background: #000c;
-    color: #fff;
-    font-size: 0.75em;
-  }
-  .body {
-    display: grid;
-    grid-template-rows: auto 1fr auto;
-    height: 8em;
   }
   .eyebrow,
   .badge,
@@ -98,18 +77,11 @@ export const styles = css`
     text-overflow: ellipsis;
   }
   .eyebrow {
-    margin-top: 0.6em;
+    align-self: center;
     color: var(--_muted);
     font-size: 0.75em;
     font-weight: 600;
-    letter-spacing: 0.04em;
-    line-height: 1.3;
-    min-height: 1.3em;
     text-transform: uppercase;
-  }
-  .main {
-    margin-top: 0.25em;
-    overflow: hidden;
   }
   .title {
     display: -webkit-box;
@@ -117,56 +89,57 @@ export const styles = css`
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 3;
     font-weight: 600;
-    line-height: 1.3;
   }
   .dated .title {
     -webkit-line-clamp: 2;
   }
+  .main {
+    overflow: hidden;
+  }
+  .detail {
+    display: block;
+  }
   .detail,
   .footer {
-    display: block;
     color: var(--_muted);
     font-size: 0.875em;
-    line-height: 1.3;
   }
   .footer {
     display: flex;
     align-items: center;
     justify-content: space-between;
     gap: 0.5em;
-    height: 2em;
+  }
+  .badge,
+  .cta {
+    padding: 0.2em 0.6em;
+    border-radius: 1em;
+    font-weight: 600;
+  }
+  .badge {
+    z-index: 1;
+    align-self: end;
+    justify-self: start;
+    max-width: calc(100% - 2em);
+    margin: 0.5em;
+    background: #000c;
+    color: #fff;
+    font-size: 0.75em;
   }
   .cta {
     flex: none;
-    padding: 0.2em 0.75em;
-    border-radius: 999px;
     background: var(--_accent);
-    color: var(--_accent-text);
-    font-weight: 600;
+    color: var(--trending-recs-accent-text, #fff);
   }
   .bar {
-    display: block;
     width: 40%;
-    height: 1em;
+    height: 0.8em;
+    align-self: center;
     border-radius: 0.25em;
-    background: var(--_placeholder);
+    background: var(--_fill);
   }
-  .line {
-    width: 100%;
-    margin-bottom: 0.3em;
-  }
-  .line + .line {
-    width: 70%;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .bar,
-    .skeleton .media {
-      animation: pulse 1.6s ease-in-out infinite;
-    }
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
+  .bar.title {
+    width: auto;
+    height: 2.4em;
   }
 `;

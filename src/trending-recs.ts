@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
 import { LazyStartController } from './controllers/lazy-start-controller.js';
 import { fetchFeedJson } from './feed/fetch.js';
 import { parseFeed } from './feed/parse.js';
+import { safeUrl } from './feed/urls.js';
 import type { ParsedFeed, TrendingItem } from './feed/types.js';
 import { TrendingRecsErrorEvent, TrendingRecsLoadEvent } from './events.js';
 import { formatDateRange } from './format/date-range.js';
@@ -12,6 +12,7 @@ import { styles } from './trending-recs.styles.js';
 
 const DEFAULT_LIMIT = 12;
 const MAX_LIMIT = 100;
+const DEFAULT_TIMEOUT = 8000;
 
 /**
  * A block of cards that sends readers to what is trending on a publisher's sister sites.
@@ -47,20 +48,48 @@ const MAX_LIMIT = 100;
 export class TrendingRecs extends LitElement {
   static override styles = styles;
 
+  // The HTML API: each property's attribute and type. Documented on the fields below.
+  static override properties = {
+    src: {},
+    limit: { type: Number },
+    heading: {},
+    timeout: { type: Number },
+    exclude: {},
+    halfLife: { type: Number, attribute: 'half-life' },
+    maxAge: { type: Number, attribute: 'max-age' },
+    perSite: { type: Number, attribute: 'per-site' },
+    maxSponsored: { type: Number, attribute: 'max-sponsored' },
+  };
+
   /** URL of the JSON Feed, resolved against the page. */
-  @property() src = '';
+  src = '';
 
   /** How many cards to show at most (1–100). */
-  @property({ type: Number }) limit = DEFAULT_LIMIT;
+  limit = DEFAULT_LIMIT;
 
   /** Text of the block's heading. */
-  @property() heading = 'Trending on our other sites';
+  heading = 'Trending on our other sites';
+
+  /** Milliseconds to wait for the feed before giving up and collapsing. */
+  timeout = DEFAULT_TIMEOUT;
 
   /**
    * Space-separated URLs never to show. The page's own URL and its canonical URL are
    * always excluded.
    */
-  @property() exclude = '';
+  exclude = '';
+
+  /** Hours after which an article's trending score has halved (guides: four times slower). */
+  halfLife = 72;
+
+  /** Leave out undated items published more than this many days ago. */
+  maxAge?: number;
+
+  /** At most this many cards from one sister site. Default: a third of `limit`, rounded up. */
+  perSite?: number;
+
+  /** At most this many sponsored cards. Default: one per six cards, rounded up. */
+  maxSponsored?: number;
 
   private readonly _lazyStart = new LazyStartController(this);
   private _shown: TrendingItem[] = [];
@@ -70,7 +99,7 @@ export class TrendingRecs extends LitElement {
     args: () => [this._feedUrl(), this._lazyStart.started] as const,
     task: async ([url, started], { signal }): Promise<ParsedFeed> => {
       if (!url || !started) return initialState as never;
-      return parseFeed(await fetchFeedJson(url, signal), url);
+      return parseFeed(await fetchFeedJson(url, signal, this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT), url);
     },
     onComplete: () => {
       this._loadPending = true;
@@ -84,12 +113,7 @@ export class TrendingRecs extends LitElement {
   });
 
   private _feedUrl(): string | undefined {
-    if (!this.src) return undefined;
-    try {
-      return new URL(this.src, document.baseURI).href;
-    } catch {
-      return undefined;
-    }
+    return safeUrl(this.src, document.baseURI);
   }
 
   private _limit(): number {
@@ -99,21 +123,21 @@ export class TrendingRecs extends LitElement {
 
   private _excludedUrls(): string[] {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
-    const urls = [location.href, ...this.exclude.split(/\s+/)];
-    if (canonical) urls.push(canonical);
-    return urls.map((url) => {
-      try {
-        return new URL(url, document.baseURI).href;
-      } catch {
-        return '';
-      }
-    });
+    return [location.href, canonical, ...this.exclude.split(/\s+/)].map((url) => safeUrl(url, document.baseURI) ?? '');
   }
 
   protected override willUpdate(): void {
     const feed = this._feed.value;
     this._shown = feed
-      ? rankItems(feed.items, { now: Date.now(), limit: this._limit(), exclude: this._excludedUrls() })
+      ? rankItems(feed.items, {
+          now: Date.now(),
+          limit: this._limit(),
+          exclude: this._excludedUrls(),
+          halfLifeHours: this.halfLife,
+          maxAgeDays: this.maxAge,
+          perSite: this.perSite,
+          maxSponsored: this.maxSponsored,
+        })
       : [];
   }
 
@@ -123,15 +147,15 @@ export class TrendingRecs extends LitElement {
     if (!this._loadPending || !feed) return;
     this._loadPending = false;
     if (feed.skipped.length) {
-      const reasons = feed.skipped.map((s) => `#${s.index}${s.id ? ` (${s.id})` : ''}: ${s.reason}`);
-      console.warn(`<trending-recs> skipped ${feed.skipped.length} feed item(s): ${reasons.join('; ')}`);
+      console.warn(`<trending-recs> skipped ${feed.skipped.length} invalid item(s):`, feed.skipped);
     }
     this.dispatchEvent(new TrendingRecsLoadEvent({ items: this._shown, skipped: feed.skipped }));
   }
 
   protected override render() {
-    const cards = () => (this._shown.length ? this._renderBlock(this._shown.map(this._renderCard)) : nothing);
-    const skeleton = () => this._renderBlock(Array.from({ length: this._limit() }, renderSkeletonCard), true);
+    const cards = () =>
+      this._shown.length ? this._renderBlock(renderList(this._shown.map((item) => this._renderCard(item)))) : nothing;
+    const skeleton = () => this._renderBlock(renderList(Array.from({ length: this._limit() }, renderSkeletonCard)), true);
     return this._feed.render({
       // Without a feed there is nothing to reserve room for.
       initial: () => (this._feedUrl() ? skeleton() : nothing),
@@ -141,58 +165,52 @@ export class TrendingRecs extends LitElement {
     });
   }
 
-  private _renderBlock(cards: TemplateResult[], busy = false) {
+  private _renderBlock(content: unknown, busy = false) {
     return html`<section part="section" aria-labelledby="heading" aria-busy=${busy ? 'true' : nothing}>
       <h2 id="heading" part="heading">${this.heading}</h2>
-      <ul part="list" role="list">${cards}</ul>
+      ${content}
     </section>`;
   }
 
-  private readonly _renderCard = (item: TrendingItem) => {
+  private _renderCard(item: TrendingItem) {
     const dated = item.startsAt !== undefined;
     const rel = [item.sponsored && 'sponsored', new URL(item.url).origin !== location.origin && 'noopener']
       .filter(Boolean)
       .join(' ');
     const language = this.closest('[lang]')?.getAttribute('lang') || undefined;
     return html`<li>
-      <a class="card ${dated ? 'dated' : ''}" part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${rel || nothing}>
-        <span class="media">
-          ${item.image
-            ? html`<img part="image" src=${item.image} alt="" width="640" height="360" loading="lazy" decoding="async">`
-            : item.siteIcon
-              ? html`<img class="icon" src=${item.siteIcon} alt="" width="48" height="48" loading="lazy">`
-              : nothing}
-          ${item.sponsored
-            ? html`<span class="badge" part="sponsored">Sponsored${item.sponsor ? ` · ${item.sponsor}` : ''}</span>`
+      <a class="card ${dated ? 'dated' : ''}" part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${rel || nothing}
+>
+        ${item.sponsored
+          ? html`<span class="badge" part="sponsored">Sponsored${item.sponsor ? ` · ${item.sponsor}` : ''}</span>`
+          : nothing}
+        <span class="main">
+          <span class="title" part="title">${item.title}</span>
+          ${dated
+            ? html`<span class="detail" part="date">${formatDateRange(item.startsAt!, item.endsAt, language)}${item.venue ? ` · ${item.venue}` : ''}</span>`
             : nothing}
         </span>
-        <span class="body">
-          <span class="eyebrow">${item.category ? html`<span part="category">${item.category}</span>` : nothing}</span>
-          <span class="main">
-            <span class="title" part="title">${item.title}</span>
-            ${dated
-              ? html`<span class="detail" part="date">${formatDateRange(item.startsAt!, item.endsAt, language)}${item.venue ? ` · ${item.venue}` : ''}</span>`
-              : nothing}
-          </span>
-          <span class="footer">
-            <span class="site" part="site">${item.site}</span>
-            ${item.cta ? html`<span class="cta" part="cta">${item.cta}</span>` : nothing}
-          </span>
+        <span class="eyebrow">${item.category ? html`<span part="category">${item.category}</span>` : nothing}</span>
+        <span class="footer">
+          <span class="site" part="site">${item.site}</span>
+          ${item.cta ? html`<span class="cta" part="cta">${item.cta}</span>` : nothing}
+        </span>
+        <span class="media">
+          ${item.image
+            ? html`<img part="image" src=${item.image} alt="" loading="lazy">`
+            : nothing}
         </span>
       </a>
     </li>`;
-  };
+  }
+}
+
+function renderList(cards: TemplateResult[]) {
+  return html`<ul part="list" role="list">${cards}</ul>`;
 }
 
 function renderSkeletonCard() {
   return html`<li class="skeleton" aria-hidden="true">
-    <span class="card">
-      <span class="media"></span>
-      <span class="body">
-        <span class="eyebrow"><span class="bar"></span></span>
-        <span class="main"><span class="bar line"></span><span class="bar line"></span></span>
-        <span class="footer"><span class="bar"></span></span>
-      </span>
-    </span>
+    <span class="card"><span class="media"></span><span class="bar"></span><span class="bar title"></span><span class="bar"></span></span>
   </li>`;
 }

@@ -1,4 +1,5 @@
-import { expect, fixture, fixtureCleanup, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { DAY, HOUR, hits, iso, item, jsonFeed, serveFeed } from './support/feeds.js';
 import { captureWarnings, cards, part, renderWidget, settled, shadow, watchPageErrors } from './support/widget.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
@@ -46,15 +47,6 @@ describe('<trending-recs>', () => {
       expect(shadow(element).querySelectorAll('a a')).to.have.length(0);
     });
 
-    it("shows the site's icon in place of a missing picture", async () => {
-      const url = await serveFeed(jsonFeed([item({}, { site_icon: '/test/fixtures/picture.svg' })]));
-      const { element } = await renderWidget(url);
-      const [card] = cards(element);
-      expect(card!.querySelector('[part="image"]')).to.be.null;
-      expect(card!.querySelector<HTMLImageElement>('img.icon')!.src).to.equal(new URL('/test/fixtures/picture.svg', url).href);
-      expect(card!.querySelector<HTMLImageElement>('img.icon')!.alt).to.equal('');
-    });
-
     it('uses the heading attribute', async () => {
       const url = await serveFeed(jsonFeed([item()]));
       const { element } = await renderWidget(url, { heading: 'More from Harbor' });
@@ -89,6 +81,7 @@ describe('<trending-recs>', () => {
           item({ title: 'Webinar' }, { sponsored: 'yes', sponsor: 'Tidewave Software', kind: 'offer', cta: 'Register' }),
           item({ title: 'Anonymous sponsor' }, { sponsored: true }),
           item({ title: 'Plain' }),
+          item({ title: 'Another plain one' }),
         ]),
       );
       const { element } = await renderWidget(url);
@@ -104,9 +97,9 @@ describe('<trending-recs>', () => {
     });
 
     it("shows an offer's call to action inside the card, not as a second link", async () => {
-      const url = await serveFeed(jsonFeed([item({}, { kind: 'offer', cta: 'Register', sponsored: true })]));
+      const url = await serveFeed(jsonFeed([item({}, { kind: 'offer', cta: 'Register', sponsored: true, score: 99 }), item()]));
       const { element } = await renderWidget(url);
-      const [card] = cards(element);
+      const card = cards(element)[1];
       const cta = card!.querySelector('[part="cta"]')!;
       expect(cta.textContent).to.equal('Register');
       expect(cta.localName).to.equal('span');
@@ -169,7 +162,7 @@ describe('<trending-recs>', () => {
         jsonFeed([
           item(
             { title: 'Odd', summary: {}, tags: [null, {}], date_published: 'soon' },
-            { site: { name: 'x' }, category: null, sponsor: [], starts_at: '2027-02-30T10:00:00Z', venue: 1, cta: {}, kind: 'event', score: 'NaN', sponsored: 'true' },
+            { site: { name: 'x' }, category: null, sponsor: [], starts_at: '2027-02-30T10:00:00Z', venue: 1, cta: {}, kind: 'event', score: 'NaN', sponsored: 'no' },
           ),
         ]),
       );
@@ -185,7 +178,7 @@ describe('<trending-recs>', () => {
       const { element, outcome } = await renderWidget(url);
       expect(cards(element)).to.have.length(1);
       expect(outcome.detail.skipped).to.deep.equal([
-        { index: 1, id: 'no-link', reason: 'no http(s) url or external_url' },
+        { index: 1, id: 'no-link', reason: 'no http(s) link' },
         { index: 2, reason: 'no usable id' },
       ]);
       expect(console_.warnings).to.have.length(1);
@@ -329,6 +322,7 @@ describe('<trending-recs>', () => {
         ]),
       );
       const { element } = await renderWidget(url);
+      expect(cards(element)).to.have.length(3);
       await expect(element).shadowDom.to.be.accessible();
     });
 
@@ -339,4 +333,129 @@ describe('<trending-recs>', () => {
       await settled(element);
     });
   });
+});
+
+describe('<trending-recs> robustness and reader details', () => {
+  let console_: ReturnType<typeof captureWarnings>;
+  beforeEach(() => (console_ = captureWarnings()));
+  afterEach(() => console_.restore());
+
+  it('fires trending-recs-error so that a listener on document hears it', async () => {
+    const url = await serveFeed('nope', { status: 503 });
+    const heard = oneEvent(document, 'trending-recs-error');
+    await renderWidget(url);
+    const event = await heard;
+    expect(event.composed).to.be.true;
+    expect(event.detail.message).to.equal('HTTP 503');
+  });
+
+  it('gives up after `timeout` ms, collapsing like any failure', async () => {
+    const url = await serveFeed(jsonFeed([item()]), { delay: 3000 });
+    const { element, outcome } = await renderWidget(url, { timeout: '300' });
+    expect(outcome.type).to.equal('error');
+    expect(outcome.detail.message).to.equal('timed out after 300 ms');
+    expect(element.getBoundingClientRect().height).to.equal(0);
+  });
+
+  it('clamps limit to 100', async () => {
+    const url = await serveFeed(jsonFeed(Array.from({ length: 120 }, () => item())));
+    const { element } = await renderWidget(url, { limit: '1000', 'max-sponsored': '0' });
+    expect(cards(element)).to.have.length(100);
+  });
+
+  it('starts fetching without scrolling when it is within a viewport below the fold', async () => {
+    const url = await serveFeed(jsonFeed([item()]));
+    const spacer = `${Math.round(innerHeight * 1.5)}px`;
+    const wrapper = await fixture<HTMLElement>(html`<div><div style="height: ${spacer}"></div><trending-recs src=${url}></trending-recs></div>`);
+    const outcome = await settled(wrapper.querySelector('trending-recs')!);
+    expect(outcome.type).to.equal('load');
+  });
+
+  it('marks the list as a list even without bullets', async () => {
+    const url = await serveFeed(jsonFeed([item()]));
+    const { element } = await renderWidget(url);
+    expect(shadow(element).querySelector('ul')!.getAttribute('role')).to.equal('list');
+  });
+
+  it('shows a visible focus ring on the focused card', async () => {
+    const url = await serveFeed(jsonFeed([item()]));
+    const { element } = await renderWidget(url);
+    const button = document.createElement('button');
+    element.before(button);
+    button.focus();
+    await sendKeys({ press: 'Tab' });
+    const card = cards(element)[0]!;
+    expect(shadow(element).activeElement).to.equal(card);
+    expect(getComputedStyle(card).outlineStyle).to.equal('solid');
+    button.remove();
+  });
+
+  it('ignores a polluted Object.prototype on the host page', async () => {
+    const url = await serveFeed(jsonFeed([item({ title: 'Clean' })]));
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.assign(proto, { cta: 'WIN A PRIZE', image: 'javascript:alert(1)', sponsored: true, category: 'Polluted' });
+    try {
+      const { element } = await renderWidget(url);
+      const [card] = cards(element);
+      expect(part(card!, 'title')).to.equal('Clean');
+      expect(card!.querySelector('[part="cta"], [part="sponsored"], img')).to.be.null;
+      expect(part(card!, 'category')).to.equal('Travel');
+    } finally {
+      for (const key of ['cta', 'image', 'sponsored', 'category']) delete proto[key];
+    }
+  });
+
+  it('strips bidi overrides that could make a sponsor read backwards', async () => {
+    const url = await serveFeed(jsonFeed([item(), item({}, { sponsored: true, sponsor: 'Tide\u202Ewave', score: 1 })]));
+    const { element } = await renderWidget(url);
+    expect(part(cards(element)[1]!, 'sponsored')).to.equal('Sponsored · Tide wave');
+  });
+
+  it('reads the title first: the link is named by its title before category and site', async () => {
+    const url = await serveFeed(jsonFeed([item({ title: 'Ferry times' }, { category: 'Travel', site: 'Harbor Guides' })]));
+    const { element } = await renderWidget(url);
+    const text = cards(element)[0]!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(text.indexOf('Ferry times')).to.equal(0);
+    expect(text.indexOf('Travel')).to.be.greaterThan(0);
+  });
+});
+
+describe('<trending-recs> ranking attributes', () => {
+  let console_: ReturnType<typeof captureWarnings>;
+  beforeEach(() => {
+    console_ = captureWarnings();
+  });
+  afterEach(() => console_.restore());
+
+  const shownTitles = (element: Element) => cards(element).map((card) => part(card, 'title'));
+
+  it('caps cards per site with per-site, and interleaves sites', async () => {
+    const url = await serveFeed(
+      jsonFeed([
+        item({ title: 'Blog 1' }, { site: 'Blog', score: 90 }),
+        item({ title: 'Blog 2' }, { site: 'Blog', score: 80 }),
+        item({ title: 'Blog 3' }, { site: 'Blog', score: 70 }),
+        item({ title: 'Guide 1' }, { site: 'Guides', score: 10 }),
+      ]),
+    );
+    expect(shownTitles((await renderWidget(url, { 'per-site': '2' })).element)).to.deep.equal(['Blog 1', 'Guide 1', 'Blog 2']);
+  });
+
+  it('lets half-life decide between a fresh and a popular older item', async () => {
+    const url = await serveFeed(
+      jsonFeed([
+        item({ title: 'Fresh', date_published: iso(Date.now()) }, { score: 10 }),
+        item({ title: 'Popular', date_published: iso(Date.now() - 2 * DAY) }, { score: 25 }),
+      ]),
+    );
+    const first = async (attributes: Record<string, string>) => {
+      const shown = shownTitles((await renderWidget(url, attributes)).element)[0];
+      fixtureCleanup();
+      return shown;
+    };
+    expect(await first({})).to.equal('Popular');
+    expect(await first({ 'half-life': '12' })).to.equal('Fresh');
+    expect(await first({ 'max-age': '1' })).to.equal('Fresh');
+  });
+
 });

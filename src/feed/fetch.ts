@@ -1,30 +1,33 @@
 /**
  * Fetches a feed and returns its parsed JSON, or throws an Error whose message says,
- * in a few words a publisher can act on, what went wrong.
+ * in a few words a publisher can act on, what went wrong. A feed that takes longer
+ * than `timeout` ms fails rather than leaving the skeleton up forever.
  */
-export async function fetchFeedJson(url: string, signal?: AbortSignal): Promise<unknown> {
+export async function fetchFeedJson(url: string, signal: AbortSignal, timeout: number): Promise<unknown> {
   let response: Response;
+  // AbortSignal.any is recent (2023-24); without it there is no timeout, as before.
+  const deadline = AbortSignal.any?.([signal, AbortSignal.timeout(timeout)]) ?? signal;
   try {
     response = await fetch(url, {
-      signal,
+      signal: deadline,
       // A CORS-safelisted header: no preflight for cross-origin feeds.
       headers: { accept: 'application/feed+json, application/json' },
     });
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new Error('network error (offline, blocked or CORS)');
+    if (signal.aborted) throw error;
+    throw new Error(deadline.aborted ? `timed out after ${timeout} ms` : 'network error (offline, blocked or CORS)');
   }
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   let body: string;
   try {
     body = await response.text();
   } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new Error('response body cut off');
+    if (signal.aborted) throw error;
+    throw new Error(deadline.aborted ? `timed out after ${timeout} ms` : 'response body cut off');
   }
   try {
     return JSON.parse(body);
   } catch {
-    throw new Error(body.trim() ? 'not valid JSON (malformed or truncated)' : 'empty response');
+    throw new Error(body.trim() ? 'not valid JSON' : 'empty response');
   }
 }

@@ -20,11 +20,14 @@ function field(object: Json | undefined, key: string): unknown {
   return object && Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
-/** A single line of plain text: control characters dropped, whitespace folded, length capped. */
+/**
+ * A single line of plain text: control characters and bidi overrides (which could make a
+ * sponsor's name read backwards) dropped, whitespace folded, length capped.
+ */
 function text(value: unknown, max = MAX_TEXT): string | undefined {
   if (typeof value !== 'string') return undefined;
   // eslint-disable-next-line no-control-regex
-  const folded = value.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  const folded = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\s]+/g, ' ').trim();
   if (!folded) return undefined;
   return folded.length > max ? `${folded.slice(0, max - 1).trimEnd()}…` : folded;
 }
@@ -64,49 +67,42 @@ interface FeedContext {
   ownHost: string;
 }
 
-function parseItem(raw: unknown, feed: FeedContext): TrendingItem | string {
-  if (!isRecord(raw)) return 'not an object';
-  const id = itemId(field(raw, 'id'));
-  if (!id) return 'no usable id';
-  const title =
-    text(field(raw, 'title')) ?? text(field(raw, 'summary')) ?? excerpt(field(raw, 'content_text'));
-  if (!title) return 'no title, summary or content_text';
-  const url =
-    safeUrl(field(raw, 'url'), feed.feedUrl) ?? safeUrl(field(raw, 'external_url'), feed.feedUrl);
-  if (!url) return 'no http(s) url or external_url';
+function parseItem(raw: Json, id: string, feed: FeedContext): TrendingItem | string {
+  const get = (key: string) => field(raw, key);
+  const trending = get('_trending');
+  const ext = (key: string) => field(isRecord(trending) ? trending : undefined, key);
+  const link = (...values: unknown[]) => values.map((v) => safeUrl(v, feed.feedUrl)).find(Boolean);
 
-  const trending = field(raw, '_trending');
-  const ext = isRecord(trending) ? trending : undefined;
-  const itemTags = tags(field(raw, 'tags'));
-  const kind = field(ext, 'kind');
+  const title = text(get('title')) ?? text(get('summary')) ?? excerpt(get('content_text'));
+  if (!title) return 'no title';
+  const url = link(get('url'), get('external_url'));
+  if (!url) return 'no http(s) link';
+
+  const itemTags = tags(get('tags'));
+  const kind = ext('kind');
   const host = displayHost(url);
-
-  const item: TrendingItem = {
+  // No prototype: a polluted Object.prototype on the host page cannot add fields.
+  const item: TrendingItem = Object.assign(Object.create(null), {
     id,
     url,
     title,
-    site:
-      text(field(ext, 'site')) ?? (host === feed.ownHost && feed.title ? feed.title : host),
+    site: text(ext('site')) ?? (host === feed.ownHost && feed.title ? feed.title : host),
     tags: itemTags,
-    kind: typeof kind === 'string' && KINDS.includes(kind) ? (kind as ItemKind) : 'article',
-    score: score(field(ext, 'score')),
-    sponsored: isSponsored(field(ext, 'sponsored')),
-  };
+    kind: KINDS.includes(kind as string) ? (kind as ItemKind) : 'article',
+    score: score(ext('score')),
+    sponsored: isSponsored(ext('sponsored')),
+  });
   // Optional fields are only set when valid, so a card never shows a placeholder value.
   const optional: Partial<TrendingItem> = {
-    summary: text(field(raw, 'summary')),
-    image:
-      safeUrl(field(raw, 'image'), feed.feedUrl) ?? safeUrl(field(raw, 'banner_image'), feed.feedUrl),
-    siteUrl: safeUrl(field(ext, 'site_url'), feed.feedUrl),
-    siteIcon: safeUrl(field(ext, 'site_icon'), feed.feedUrl),
-    category: text(field(ext, 'category')) ?? itemTags[0],
-    sponsor: text(field(ext, 'sponsor')),
-    published: parseRfc3339(field(raw, 'date_published')),
-    modified: parseRfc3339(field(raw, 'date_modified')),
-    startsAt: parseRfc3339(field(ext, 'starts_at')),
-    endsAt: parseRfc3339(field(ext, 'ends_at')),
-    venue: text(field(ext, 'venue')),
-    cta: text(field(ext, 'cta'), 40),
+    image: link(get('image'), get('banner_image')),
+    category: text(ext('category')) ?? itemTags[0],
+    sponsor: text(ext('sponsor')),
+    published: parseRfc3339(get('date_published')),
+    modified: parseRfc3339(get('date_modified')),
+    startsAt: parseRfc3339(ext('starts_at')),
+    endsAt: parseRfc3339(ext('ends_at')),
+    venue: text(ext('venue')),
+    cta: text(ext('cta'), 40),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) (item as unknown as Json)[key] = value;
@@ -125,7 +121,7 @@ function parseItem(raw: unknown, feed: FeedContext): TrendingItem | string {
 export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
   const rawItems = field(isRecord(json) ? json : undefined, 'items');
   if (!isRecord(json) || !Array.isArray(rawItems)) {
-    throw new TypeError('not a JSON Feed (no "items" array)');
+    throw new TypeError('not a JSON Feed');
   }
   const title = text(field(json, 'title'));
   const homePageUrl = safeUrl(field(json, 'home_page_url'), feedUrl);
@@ -135,13 +131,10 @@ export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
   const items: TrendingItem[] = [];
   const skipped: SkippedItem[] = [];
   rawItems.forEach((raw, index) => {
-    const result = parseItem(raw, context);
-    if (typeof result === 'string') {
-      const id = isRecord(raw) ? itemId(field(raw, 'id')) : undefined;
-      skipped.push(id ? { index, id, reason: result } : { index, reason: result });
-    } else {
-      items.push(result);
-    }
+    const id = isRecord(raw) ? itemId(field(raw, 'id')) : undefined;
+    const result = !isRecord(raw) ? 'not an object' : !id ? 'no usable id' : parseItem(raw, id, context);
+    if (typeof result !== 'string') items.push(result);
+    else skipped.push(id ? { index, id, reason: result } : { index, reason: result });
   });
   const feed: ParsedFeed = { items, skipped };
   if (title) feed.title = title;

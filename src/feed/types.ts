@@ -9,12 +9,9 @@ export interface TrendingItem {
   id: string;
   url: string;
   title: string;
-  summary?: string;
   image?: string;
   /** Display name of the sister site the item lives on. */
   site: string;
-  siteUrl?: string;
-  siteIcon?: string;
   category?: string;
   tags: string[];
   kind: ItemKind;

@@ -61,8 +61,6 @@ describe('parseFeed', () => {
       id: 'a',
       title: 'A title',
       site: 'Harbor Events',
-      siteUrl: 'https://events.harbor.example/',
-      siteIcon: 'https://daily.harbor.example/icons/events.svg',
       category: 'Music',
       kind: 'event',
       score: 42.5,
@@ -136,7 +134,7 @@ describe('parseFeed', () => {
     it('skips an item with no text at all, and ignores content_html', () => {
       const { item, skipped } = parseOne(valid({ title: '', content_html: '<p>Hi</p>' }));
       expect(item).to.be.undefined;
-      expect(skipped[0]!.reason).to.equal('no title, summary or content_text');
+      expect(skipped[0]!.reason).to.equal('no title');
       expect(skipped[0]!.id).to.equal('a');
     });
 
@@ -169,7 +167,7 @@ describe('parseFeed', () => {
       const { items, skipped } = parseFeed(feed(bad.map((url, i) => valid({ id: String(i), url }))), FEED_URL);
       expect(items).to.be.empty;
       expect(skipped).to.have.length(bad.length);
-      expect(skipped.every((s) => s.reason === 'no http(s) url or external_url')).to.be.true;
+      expect(skipped.every((s) => s.reason === 'no http(s) link')).to.be.true;
     });
 
     it('drops an unsafe image but keeps the card', () => {

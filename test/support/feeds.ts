@@ -21,7 +21,8 @@ export function item(fields: RawItem = {}, trending: Record<string, unknown> = {
     title: `Story number ${counter}`,
     date_published: iso(Date.now() - counter * HOUR),
     ...fields,
-    _trending: { site: 'Harbor Blog', category: 'Travel', score: 10, ...trending },
+    // Each item on another sister site, so the ranking's site cap never hides test items.
+    _trending: { site: `Sister site ${counter}`, category: 'Travel', score: 10, ...trending },
   };
 }
 
