@@ -14,10 +14,17 @@ const siteKey = (item: TrendingItem) => item.site.toLowerCase();
  * Picks up to `limit` items from `ordered` (best first), keeping its order where the
  * rules allow. Hard rules: the site cap and the sponsored rules. Soft rule: the next
  * card's site (and, when possible, category) differs from the previous card's, taking
- * the best item that satisfies the most, so the mix interleaves.
+ * the best item that satisfies the most, so the mix interleaves. Items are drawn from
+ * `ordered` only as far as needed, so a lazy source keeps the work near `limit`.
  */
-export function diversify(ordered: readonly TrendingItem[], options: DiversifyOptions): TrendingItem[] {
-  const pool = ordered.slice();
+export function diversify(ordered: Iterable<TrendingItem>, options: DiversifyOptions): TrendingItem[] {
+  const source = ordered[Symbol.iterator]();
+  const pool: TrendingItem[] = [];
+  const more = () => {
+    const next = source.next();
+    if (!next.done) pool.push(next.value);
+    return !next.done;
+  };
   const perSite = new Map<string, number>();
   const chosen: TrendingItem[] = [];
   let sponsored = 0;
@@ -25,7 +32,7 @@ export function diversify(ordered: readonly TrendingItem[], options: DiversifyOp
     const previous = chosen[chosen.length - 1];
     let best = -1;
     let bestFit = -1;
-    for (let i = 0; i < pool.length && bestFit < 2; i++) {
+    for (let i = 0; (i < pool.length || more()) && bestFit < 2; i++) {
       const item = pool[i]!;
       if ((perSite.get(siteKey(item)) ?? 0) >= options.perSite) {
         pool.splice(i--, 1);

@@ -1,7 +1,8 @@
 import type { TrendingItem } from '../feed/types.js';
-import { displayHost, normalizeUrl } from '../feed/urls.js';
+import { normalizeUrl } from '../feed/urls.js';
 import { diversify } from './diversify.js';
-import { rankScore } from './score.js';
+import type { ItemFilter } from './filters.js';
+import { rankScore, type Boost } from './score.js';
 
 export interface RankOptions {
   /** The current time in epoch milliseconds; passed in so ranking is deterministic. */
@@ -18,19 +19,16 @@ export interface RankOptions {
   perSite?: number;
   /** At most this many sponsored cards. Default: 1 per 6 cards, rounded up. */
   maxSponsored?: number;
-  /** Show only these categories / sites (name or host) / kinds; case-insensitive. */
-  categories?: readonly string[];
-  sites?: readonly string[];
-  kinds?: readonly string[];
-  /** Words about the page the reader is on; matching items get a bounded boost. */
-  keywords?: Iterable<string>;
-  /** Ids of items the reader already clicked; they are demoted. */
-  clicked?: Iterable<string>;
-  /** Varies the order of near-equal items between page views. */
-  seed?: number;
+  /** Tests an item must pass, such as `inCategories(...)` from filters.ts. */
+  filters?: readonly ItemFilter[];
+  /** Multipliers on the score, such as `contextBoost(...)` from boosts.ts. */
+  boosts?: readonly Boost[];
 }
 
 export const DEFAULT_HALF_LIFE_HOURS = 72;
+
+/** A whole number >= 0, or undefined for anything else (NaN from a bad attribute). */
+const count = (value?: number) => (value! >= 0 ? Math.floor(value!) : undefined);
 const DAY = 86_400_000;
 
 /** Items with a date (events, webinars) are over once their end, or else their start, has passed. */
@@ -41,10 +39,19 @@ export function isOver(item: TrendingItem, now: number): boolean {
 
 const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
-/** A test for a filter list: passes everything when the list is empty. */
-function filterFor(wanted: readonly string[] = []) {
-  const set = new Set(wanted.map(fold));
-  return (...values: (string | undefined)[]) => !set.size || values.some((v) => v !== undefined && set.has(fold(v)));
+/**
+ * Yields each item unless an earlier one had the same id, normalised URL or folded
+ * title, or its URL is excluded. Lazy: URLs are only normalised as far as they are read.
+ */
+function* unique(ordered: readonly TrendingItem[], exclude: Iterable<string>): Generator<TrendingItem> {
+  const seen = new Set<string>();
+  for (const url of exclude) if (url) seen.add(`u${normalizeUrl(url)}`);
+  for (const item of ordered) {
+    const keys = [`i${item.id}`, `u${normalizeUrl(item.url)}`, `t${fold(item.title)}`];
+    if (keys.some((key) => seen.has(key))) continue;
+    keys.forEach((key) => seen.add(key));
+    yield item;
+  }
 }
 
 /**
@@ -52,51 +59,27 @@ function filterFor(wanted: readonly string[] = []) {
  * randomness beyond `seed`. The README's "How items are chosen" describes each rule.
  */
 export function rankItems(items: readonly TrendingItem[], options: RankOptions): TrendingItem[] {
-  const { now, limit } = options;
+  const { now, limit, filters = [] } = options;
   const halfLifeHours = options.halfLifeHours! > 0 ? options.halfLifeHours! : DEFAULT_HALF_LIFE_HOURS;
   const oldest = options.maxAgeDays! > 0 ? now - options.maxAgeDays! * DAY : -Infinity;
-  const context = {
-    now,
-    halfLifeHours,
-    keywords: new Set(options.keywords),
-    clicked: new Set(options.clicked),
-    seed: options.seed,
-  };
-
-  const inCategories = filterFor(options.categories);
-  const inSites = filterFor(options.sites);
-  const inKinds = filterFor(options.kinds);
 
   const scored = items
     .filter(
       (item) =>
         !isOver(item, now) &&
         (item.startsAt !== undefined || (item.published ?? item.modified ?? now) >= oldest) &&
-        inCategories(item.category) &&
-        inKinds(item.kind) &&
-        (!options.sites?.length || inSites(item.site, displayHost(item.url))),
+        filters.every((filter) => filter(item)),
     )
-    .map((item) => ({ item, score: rankScore(item, context) }))
+    .map((item) => ({ item, score: rankScore(item, now, halfLifeHours, options.boosts) }))
     .sort(
       (a, b) =>
         b.score - a.score ||
         (b.item.published ?? b.item.modified ?? 0) - (a.item.published ?? a.item.modified ?? 0),
     );
 
-  // The best-scored copy of each id, URL or title comes first, so it is the one kept.
-  const seen = new Set<string>();
-  for (const url of options.exclude ?? []) seen.add(`u${normalizeUrl(url)}`);
-  const unique: TrendingItem[] = [];
-  for (const { item } of scored) {
-    const keys = [`i${item.id}`, `u${normalizeUrl(item.url)}`, `t${fold(item.title)}`];
-    if (keys.some((key) => seen.has(key))) continue;
-    keys.forEach((key) => seen.add(key));
-    unique.push(item);
-  }
-
-  return diversify(unique, {
+  return diversify(unique(scored.map(({ item }) => item), options.exclude ?? []), {
     limit,
-    perSite: options.perSite ?? Math.max(1, Math.ceil(limit / 3)),
-    maxSponsored: options.maxSponsored ?? Math.ceil(limit / 6),
+    perSite: Math.max(1, count(options.perSite) ?? Math.ceil(limit / 3)),
+    maxSponsored: count(options.maxSponsored) ?? Math.ceil(limit / 6),
   });
 }

@@ -7,22 +7,6 @@ const DAY = 24 * HOUR;
 export const EVERGREEN_FACTOR = 4;
 /** Events starting within this many days are boosted, the sooner the more. */
 export const EVENT_WINDOW_DAYS = 7;
-/** Each page keyword an item matches adds this much, up to CONTEXT_MAX_MATCHES. */
-export const CONTEXT_STEP = 0.25;
-export const CONTEXT_MAX_MATCHES = 2;
-/** What an item the reader already clicked keeps of its score. */
-export const CLICKED_FACTOR = 0.25;
-/** Rotation: near-equal items (within this fraction) may swap places between views. */
-export const ROTATION_JITTER = 0.15;
-
-export interface ScoreContext {
-  now: number;
-  halfLifeHours: number;
-  keywords: ReadonlySet<string>;
-  clicked: ReadonlySet<string>;
-  /** Varies the order of near-equal items; undefined keeps the plain order. */
-  seed?: number | undefined;
-}
 
 /**
  * How timely an item is, from 0 to 1. Articles halve every half-life since they were
@@ -42,32 +26,13 @@ export function timeliness(item: TrendingItem, now: number, halfLifeHours: numbe
   return 0.5 ** (age / halfLife);
 }
 
-/** 1 plus CONTEXT_STEP for each page keyword found in the item's title, tags or category. */
-export function relevance(item: TrendingItem, keywords: ReadonlySet<string>): number {
-  if (!keywords.size) return 1;
-  const text = [item.title, item.category ?? '', ...item.tags].join(' ').toLowerCase();
-  const words = new Set(text.match(/[\p{L}\p{N}]{3,}/gu));
-  let matches = 0;
-  for (const keyword of keywords) if (words.has(keyword)) matches += 1;
-  return 1 + CONTEXT_STEP * Math.min(matches, CONTEXT_MAX_MATCHES);
-}
-
-/** A stable number in [0, 1) for an item id and a seed (FNV-1a). */
-export function seededUnit(id: string, seed: number): number {
-  let hash = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) / 2 ** 32;
-}
+/** A multiplier on an item's score, for what only the page or the reader knows (see boosts.ts). */
+export type Boost = (item: TrendingItem) => number;
 
 /**
- * The number items are ordered by:
- * (score + 1) × timeliness × relevance × (CLICKED_FACTOR if clicked) × rotation.
+ * The number items are ordered by: (score + 1) × timeliness × each boost.
  * The +1 lets plain feeds without scores rank by freshness alone.
  */
-export function rankScore(item: TrendingItem, context: ScoreContext): number {
-  let value = (item.score + 1) * timeliness(item, context.now, context.halfLifeHours);
-  value *= relevance(item, context.keywords);
-  if (context.clicked.has(item.id)) value *= CLICKED_FACTOR;
-  if (context.seed !== undefined) value *= 1 + ROTATION_JITTER * seededUnit(item.id, context.seed);
-  return value;
+export function rankScore(item: TrendingItem, now: number, halfLifeHours: number, boosts: readonly Boost[] = []): number {
+  return boosts.reduce((value, boost) => value * boost(item), (item.score + 1) * timeliness(item, now, halfLifeHours));
 }

@@ -2,6 +2,8 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { TrendingItem } from '../../src/feed/types.js';
 import { normalizeUrl } from '../../src/feed/urls.js';
+import { clickedPenalty, contextBoost, rotation } from '../../src/rank/boosts.js';
+import { inCategories } from '../../src/rank/filters.js';
 import { isOver, rankItems, type RankOptions } from '../../src/rank/rank.js';
 import { DAY, NOW } from './fixtures.js';
 
@@ -31,18 +33,27 @@ const itemArbitrary: fc.Arbitrary<TrendingItem> = fc
     return item;
   });
 
-const optionsArbitrary = fc.record(
-  {
-    limit: fc.integer({ min: 1, max: 30 }),
-    perSite: fc.integer({ min: 1, max: 10 }),
-    maxSponsored: fc.integer({ min: 0, max: 5 }),
-    seed: fc.nat(),
-    halfLifeHours: fc.integer({ min: 1, max: 500 }),
-    keywords: fc.subarray(['ferry', 'times', 'lanterns', 'food', 'music']),
-    clicked: fc.array(fc.constantFrom('a1', 'b2', 'c3', 'd4')),
-  },
-  { requiredKeys: ['limit'] },
-);
+const optionsArbitrary = fc
+  .record(
+    {
+      limit: fc.integer({ min: 1, max: 30 }),
+      perSite: fc.integer({ min: 1, max: 10 }),
+      maxSponsored: fc.integer({ min: 0, max: 5 }),
+      seed: fc.nat(),
+      halfLifeHours: fc.integer({ min: 1, max: 500 }),
+      keywords: fc.subarray(['ferry', 'times', 'lanterns', 'food', 'music']),
+      clicked: fc.array(fc.constantFrom('a1', 'b2', 'c3', 'd4')),
+      categories: fc.subarray(['Food', 'Travel', 'Music', 'News'], { minLength: 1 }),
+    },
+    { requiredKeys: ['limit'] },
+  )
+  .map(({ seed, keywords, clicked, categories, ...options }) => {
+    const boosts = [];
+    if (seed !== undefined) boosts.push(rotation(seed));
+    if (keywords) boosts.push(contextBoost(keywords));
+    if (clicked) boosts.push(clickedPenalty(clicked));
+    return { ...options, boosts, filters: categories ? [inCategories(categories)] : [] };
+  });
 
 const feeds = fc.array(itemArbitrary, { maxLength: 1000 });
 const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();

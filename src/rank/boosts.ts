@@ -1,0 +1,48 @@
+import type { TrendingItem } from '../feed/types.js';
+import type { Boost } from './score.js';
+
+/** Each page keyword an item matches adds this much, up to CONTEXT_MAX_MATCHES. */
+export const CONTEXT_STEP = 0.25;
+export const CONTEXT_MAX_MATCHES = 2;
+/** What an item the reader already clicked keeps of its score. */
+export const CLICKED_FACTOR = 0.25;
+/** Rotation: near-equal items (within this fraction) may swap places between views. */
+export const ROTATION_JITTER = 0.15;
+
+const WORD = /[\p{L}\p{N}]{3,}/gu;
+
+/**
+ * Favours items about the page the reader is on: 1 plus CONTEXT_STEP for each keyword
+ * found as a word of the item's title, tags or category, so at most 1.5: a related
+ * item wins a close call but cannot beat a much fresher or more popular one.
+ */
+export function contextBoost(keywords: Iterable<string>): Boost {
+  const wanted = new Set(keywords);
+  return (item: TrendingItem) => {
+    const words = new Set([item.title, item.category, ...item.tags].join(' ').toLowerCase().match(WORD));
+    let matches = 0;
+    for (const word of wanted) if (words.has(word)) matches += 1;
+    return 1 + CONTEXT_STEP * Math.min(matches, CONTEXT_MAX_MATCHES);
+  };
+}
+
+/** Demotes items the reader already clicked, so the block does not repeat itself. */
+export function clickedPenalty(ids: Iterable<string>): Boost {
+  const clicked = new Set(ids);
+  return (item) => (clicked.has(item.id) ? CLICKED_FACTOR : 1);
+}
+
+/** A stable number in [0, 1) for an item id and a seed (FNV-1a). */
+export function seededUnit(id: string, seed: number): number {
+  let hash = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) / 2 ** 32;
+}
+
+/**
+ * Lets near-equal items trade places from one page view to the next: each score is
+ * raised by up to ROTATION_JITTER, by an amount fixed for an item id and `seed`.
+ */
+export function rotation(seed: number): Boost {
+  return (item) => 1 + ROTATION_JITTER * seededUnit(item.id, seed);
+}

@@ -1,0 +1,23 @@
+import { expect } from '@open-wc/testing';
+import { fromSites, inCategories, ofKinds } from '../../src/rank/filters.js';
+import { item } from './fixtures.js';
+
+describe('filters', () => {
+  const food = item('food', { category: 'Food', site: 'Harbor Blog' });
+  const music = item('music', { category: 'Music', site: 'Harbor Events', kind: 'event', url: 'https://www.events.harbor.example/m' });
+  const uncategorised = item('none', { category: undefined });
+
+  it('inCategories keeps listed categories, in any case', () => {
+    const filter = inCategories(['food', ' MUSIC ']);
+    expect([food, music, uncategorised].filter(filter)).to.deep.equal([food, music]);
+  });
+
+  it('fromSites matches the display name or the host without www', () => {
+    expect([food, music].filter(fromSites(['harbor blog']))).to.deep.equal([food]);
+    expect([food, music].filter(fromSites(['events.harbor.example']))).to.deep.equal([music]);
+  });
+
+  it('ofKinds keeps listed kinds', () => {
+    expect([food, music].filter(ofKinds(['Event']))).to.deep.equal([music]);
+  });
+});
