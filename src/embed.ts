@@ -1,13 +1,13 @@
 /**
- * The one-script-tag loader, and the bundle entry. As a classic script it inserts a
- * `<trending-recs>` right after its own tag, copying every `data-*` attribute to the
- * element attribute of the same name. As a module (no currentScript) it only defines
- * the element.
+ * The one-script-tag loader, and the bundle entry. As a classic script with a
+ * `data-src` it inserts a `<trending-recs>` right after its own tag, copying every
+ * `data-*` attribute to the element attribute of the same name. Without `data-src` (the
+ * page places its own elements), or as a module, it only defines the element.
  */
 import './define.js';
 
 const script = document.currentScript;
-if (script?.parentNode) {
+if (script?.parentNode && script.dataset['src']) {
   const element = document.createElement('trending-recs');
   for (const { name, value } of Array.from(script.attributes)) {
     if (!name.startsWith('data-')) continue;
