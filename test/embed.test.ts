@@ -78,4 +78,23 @@ describe('the one-tag embed (dist/embed.js)', () => {
     expect(customElements.get('trending-recs')).to.exist;
   });
 
+
+  it('adds nothing to the page but the element: no globals, no Symbol.metadata', async () => {
+    // A fresh frame: this test page already runs Lit (dev build) for its fixtures.
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script>window.before = Object.getOwnPropertyNames(window); window.metadata = Symbol.metadata;</script>
+      <script src="/dist/embed.js"></script>`;
+    const loaded = oneEvent(frame, 'load');
+    document.body.append(frame);
+    await loaded;
+    const win = frame.contentWindow as Window & { before: string[]; metadata: symbol | undefined };
+    try {
+      expect(win.customElements.get('trending-recs')).to.exist;
+      const added = Object.getOwnPropertyNames(win).filter((name) => !win.before.includes(name) && name !== 'before');
+      expect(added).to.deep.equal(['metadata']);
+      expect((win as unknown as { Symbol: SymbolConstructor }).Symbol.metadata).to.equal(win.metadata);
+    } finally {
+      frame.remove();
+    }
+  });
 });
