@@ -42,7 +42,7 @@ export default {
     terser({
       ecma: 2021,
       module: true,
-      compress: { passes: 2 },
+      compress: { passes: 3 },
       // Our private members (`_name`); Lit's cross-package internals are `_$xx` and stay.
       mangle: { properties: { regex: /^_[a-z]/ } },
       format: { comments: false },

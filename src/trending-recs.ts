@@ -96,9 +96,11 @@ export class TrendingRecs extends LitElement {
   private _loadPending = false;
 
   private readonly _feed = new Task(this, {
-    args: () => [this._feedUrl(), this._lazyStart.started] as const,
-    task: async ([url, started], { signal }): Promise<ParsedFeed> => {
-      if (!url || !started) return initialState as never;
+    // Removal turns `active` off: the Task aborts the request in flight, and
+    // fetches again if the element is put back.
+    args: () => [this._feedUrl(), this._lazyStart.active] as const,
+    task: async ([url, active], { signal }): Promise<ParsedFeed> => {
+      if (!url || !active) return initialState as never;
       return parseFeed(await fetchFeedJson(url, signal, this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT), url);
     },
     onComplete: () => {

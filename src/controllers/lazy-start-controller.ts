@@ -3,7 +3,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /**
  * Flips `started` to true, once, when the host comes within about one viewport of
  * being visible, so a widget at the bottom of a long article costs nothing until the
- * reader gets near it.
+ * reader gets near it. `active` is `started` while the host is in the document: work
+ * keyed on it stops when the host is removed and resumes when it is put back.
  */
 export class LazyStartController implements ReactiveController {
   started = false;
@@ -13,8 +14,13 @@ export class LazyStartController implements ReactiveController {
     _host.addController(this);
   }
 
+  get active(): boolean {
+    return this.started && this._host.isConnected;
+  }
+
   hostConnected(): void {
-    if (this.started) return;
+    // Already started: an update re-reads `active`.
+    if (this.started) return this._host.requestUpdate();
     if (typeof IntersectionObserver !== 'function') {
       this._start();
       return;
@@ -31,11 +37,12 @@ export class LazyStartController implements ReactiveController {
   hostDisconnected(): void {
     this._observer?.disconnect();
     this._observer = undefined;
+    this._host.requestUpdate();
   }
 
   private _start(): void {
-    this.hostDisconnected();
     this.started = true;
-    this._host.requestUpdate();
+    // Stops observing and asks for the update that reads `active`.
+    this.hostDisconnected();
   }
 }

@@ -1,0 +1,115 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { hits, item, jsonFeed, serveFeed } from './support/feeds.js';
+import { captureWarnings, settled, titles, watchPageErrors } from './support/widget.js';
+import type { TrendingRecs } from '../src/trending-recs.js';
+
+/** Records the signal of every fetch the page makes, by URL. */
+function spyOnFetch() {
+  const signals = new Map<string, AbortSignal>();
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    if (init?.signal) signals.set(String(input), init.signal);
+    return original(input, init);
+  };
+  return { signals, restore: () => (window.fetch = original) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('<trending-recs> across removal and src changes', () => {
+  let fetches: ReturnType<typeof spyOnFetch>;
+  let console_: ReturnType<typeof captureWarnings>;
+  let page: ReturnType<typeof watchPageErrors>;
+  let errorEvents: Event[];
+  const onError = (event: Event) => errorEvents.push(event);
+  beforeEach(() => {
+    fetches = spyOnFetch();
+    console_ = captureWarnings();
+    page = watchPageErrors();
+    errorEvents = [];
+    document.addEventListener('trending-recs-error', onError);
+  });
+  afterEach(() => {
+    document.removeEventListener('trending-recs-error', onError);
+    fetches.restore();
+    console_.restore();
+    page.stop();
+    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
+  });
+
+  it('aborts the request when removed mid-fetch, quietly, and loads again when put back', async () => {
+    const url = await serveFeed(jsonFeed([item({ title: 'Still here' })]), { delay: 600 });
+    const wrapper = await fixture<HTMLElement>(html`<div><trending-recs src=${url}></trending-recs></div>`);
+    const element = wrapper.querySelector<TrendingRecs>('trending-recs')!;
+    await waitUntil(() => fetches.signals.has(url), 'the widget never fetched');
+
+    element.remove();
+    await element.updateComplete;
+    expect(fetches.signals.get(url)!.aborted, 'request aborted on removal').to.be.true;
+    await sleep(800);
+    expect(errorEvents, 'an abort is not a failure').to.be.empty;
+    expect(console_.warnings).to.be.empty;
+
+    const outcome = settled(element);
+    wrapper.append(element);
+    expect((await outcome).type).to.equal('load');
+    await element.updateComplete;
+    expect(titles(element)).to.deep.equal(['Still here']);
+    expect(await hits(url)).to.equal(2);
+  });
+
+  it('does not fetch again when moved within the page', async () => {
+    const url = await serveFeed(jsonFeed([item()]));
+    const wrapper = await fixture<HTMLElement>(html`<div><p></p><trending-recs src=${url}></trending-recs></div>`);
+    const element = wrapper.querySelector<TrendingRecs>('trending-recs')!;
+    await settled(element);
+    wrapper.prepend(element);
+    await element.updateComplete;
+    await sleep(100);
+    expect(await hits(url)).to.equal(1);
+    expect(titles(element)).to.have.length(1);
+  });
+
+  it('cancels the old request when src changes, and shows only the new feed', async () => {
+    const slow = await serveFeed(jsonFeed([item({ title: 'From the slow feed' })]), { delay: 600 });
+    const quick = await serveFeed(jsonFeed([item({ title: 'From the quick feed' })]));
+    const element = await fixture<TrendingRecs>(html`<trending-recs src=${slow}></trending-recs>`);
+    await waitUntil(() => fetches.signals.has(slow), 'the widget never fetched');
+
+    const loads: CustomEvent[] = [];
+    element.addEventListener('trending-recs-load', (event) => loads.push(event as CustomEvent));
+    element.src = quick;
+    await oneEvent(element, 'trending-recs-load');
+    expect(fetches.signals.get(slow)!.aborted).to.be.true;
+    await sleep(800);
+    expect(titles(element)).to.deep.equal(['From the quick feed']);
+    expect(loads).to.have.length(1);
+    expect(errorEvents).to.be.empty;
+  });
+
+  it('stops watching the viewport when removed before it started', async () => {
+    const url = await serveFeed(jsonFeed([item()]));
+    const wrapper = await fixture<HTMLElement>(
+      html`<div><div style="height: 5000px"></div><trending-recs src=${url}></trending-recs></div>`,
+    );
+    const element = wrapper.querySelector<TrendingRecs>('trending-recs')!;
+    const disconnect = IntersectionObserver.prototype.disconnect;
+    let disconnected = 0;
+    IntersectionObserver.prototype.disconnect = function (this: IntersectionObserver) {
+      disconnected += 1;
+      return disconnect.call(this);
+    };
+    try {
+      element.remove();
+    } finally {
+      IntersectionObserver.prototype.disconnect = disconnect;
+    }
+    expect(disconnected).to.equal(1);
+    // Put back in view, it starts as usual.
+    const outcome = settled(element);
+    document.body.prepend(element);
+    expect((await outcome).type).to.equal('load');
+    element.remove();
+    expect(await hits(url)).to.equal(1);
+  });
+});
