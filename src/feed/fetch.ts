@@ -8,11 +8,16 @@ export async function fetchFeedJson(url: string, signal: AbortSignal, timeout: n
   // AbortSignal.any is recent (2023-24); without it there is no timeout, as before.
   const deadline = AbortSignal.any?.([signal, AbortSignal.timeout(timeout)]) ?? signal;
   try {
-    response = await fetch(url, {
-      signal: deadline,
-      // A CORS-safelisted header: no preflight for cross-origin feeds.
-      headers: { accept: 'application/feed+json, application/json' },
-    });
+    const request = (cache: RequestCache) =>
+      fetch(url, {
+        signal: deadline,
+        cache,
+        // A CORS-safelisted header: no preflight for cross-origin feeds.
+        headers: { accept: 'application/feed+json, application/json' },
+      });
+    // Offline or unreachable: the last copy in the browser's HTTP cache, however stale,
+    // is better than nothing. Without one, this is a second try at the network.
+    response = await request('default').catch(() => request('force-cache'));
   } catch (error) {
     if (signal.aborted) throw error;
     throw new Error(deadline.aborted ? `timed out after ${timeout} ms` : 'network error (offline, blocked or CORS)');

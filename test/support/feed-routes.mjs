@@ -1,7 +1,8 @@
 /**
  * A route table for browser tests: a test POSTs the response it wants (body, status,
- * delay, headers, or a connection cut mid-body) to /feeds and gets back a URL that
- * serves it, on this same 127.0.0.1 server. GET <url>/hits says how often it was fetched.
+ * delay, headers, a connection cut mid-body, or dropped from the Nth request on) to
+ * /feeds and gets back a URL that serves it, on this same 127.0.0.1 server.
+ * GET <url>/hits says how often it was fetched.
  */
 let nextId = 0;
 const routes = new Map();
@@ -31,6 +32,12 @@ export async function feedRoutes(ctx, next) {
     return;
   }
   route.hits += 1;
+  if (route.dropFrom !== undefined && route.hits >= route.dropFrom) {
+    // The server is gone: no status, no headers, a network error for the page.
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
   if (route.delay) await sleep(route.delay);
   const body = route.body ?? '';
   if (route.cutAfter !== undefined) {

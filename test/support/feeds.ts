@@ -43,6 +43,8 @@ export interface RouteOptions {
   headers?: Record<string, string>;
   /** Send only this many characters of the body, then drop the connection. */
   cutAfter?: number;
+  /** From this request on (1 = the first), drop the connection before answering. */
+  dropFrom?: number;
 }
 
 /** Serves `body` (JSON-encoded unless a string) from the test server; returns its absolute URL. */
