@@ -11,9 +11,16 @@ export interface DiversifyOptions {
 const siteKey = (item: TrendingItem) => item.site.toLowerCase();
 
 /**
+ * Once a card from another site is found, how much further to look for one that also
+ * has another category. Unbounded, a feed with one category was read to its end for
+ * every card: 40 ms for 5,000 items instead of 1.
+ */
+export const CATEGORY_LOOKAHEAD = 50;
+
+/**
  * Picks up to `limit` items from `ordered` (best first), keeping its order where the
  * rules allow. Hard rules: the site cap and the sponsored rules. Soft rule: the next
- * card's site (and, when possible, category) differs from the previous card's, taking
+ * card's site (and, when one is near, category) differs from the previous card's, taking
  * the best item that satisfies the most, so the mix interleaves. Items are drawn from
  * `ordered` only as far as needed, so a lazy source keeps the work near `limit`.
  */
@@ -32,7 +39,7 @@ export function diversify(ordered: Iterable<TrendingItem>, options: DiversifyOpt
     const previous = chosen[chosen.length - 1];
     let best = -1;
     let bestFit = -1;
-    for (let i = 0; (i < pool.length || more()) && bestFit < 2; i++) {
+    for (let i = 0; (i < pool.length || more()) && bestFit < 2 && (bestFit < 1 || i - best <= CATEGORY_LOOKAHEAD); i++) {
       const item = pool[i]!;
       if ((perSite.get(siteKey(item)) ?? 0) >= options.perSite) {
         pool.splice(i--, 1);
