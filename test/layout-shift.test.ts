@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { DAY, iso, item, jsonFeed, serveFeed } from './support/feeds.js';
+import { DAY, hits, iso, item, jsonFeed, serveFeed } from './support/feeds.js';
 import { settled } from './support/widget.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
 
@@ -72,5 +72,38 @@ describe('layout shift', () => {
     const { shift, before, after } = await measure(760, 6, 2);
     expect(after.height).to.be.lessThan(before.height);
     expect(shift).to.be.greaterThan(0);
+  });
+
+  it('is zero when a picture fails: the card keeps its neutral picture box, and the picture is not retried', async () => {
+    const broken = await serveFeed('', { status: 404, contentType: 'image/svg+xml' });
+    const url = await serveFeed(jsonFeed([item({ image: PICTURE }), item({ image: broken })]), { delay: 300 });
+    let shift = 0;
+    const observer = new PerformanceObserver((list) =>
+      list.getEntries().forEach((entry) => (shift += (entry as unknown as { value: number }).value)),
+    );
+    const wrapper = await fixture<HTMLElement>(
+      html`<div style="width: 560px"><trending-recs src=${url} limit="2"></trending-recs><p>Below.</p></div>`,
+    );
+    const element = wrapper.querySelector('trending-recs')!;
+    const outcome = settled(element);
+    // The page settles first (the previous test's fixture leaving moves the body).
+    await frames(2);
+    observer.observe({ type: 'layout-shift' });
+    await outcome;
+    await element.updateComplete;
+    await allImagesLoaded(element);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await frames(3);
+    observer.takeRecords().forEach((entry) => (shift += (entry as unknown as { value: number }).value));
+    observer.disconnect();
+
+    const [good, bad] = [...element.shadowRoot!.querySelectorAll<HTMLElement>('a[part~="card"]')];
+    const badPicture = bad!.querySelector<HTMLImageElement>('img[part="image"]')!;
+    expect(badPicture.naturalWidth, 'the picture did fail').to.equal(0);
+    expect(badPicture.alt, 'no broken-image icon: empty alt').to.equal('');
+    expect(getComputedStyle(badPicture.parentElement!).backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
+    expect(bad!.getBoundingClientRect().height).to.equal(good!.getBoundingClientRect().height);
+    expect(await hits(broken)).to.equal(1);
+    expect(shift).to.equal(0);
   });
 });
