@@ -1,4 +1,12 @@
-import { css } from 'lit';
+import { unsafeCSS } from 'lit';
+
+/**
+ * Lit's `css` tag, for a literal without interpolations: the same CSSResult, without
+ * the tag's checks for interpolated values (about 100 bytes of every reader's download).
+ * Named `css` so the build still minifies the stylesheet. Only ever given this file's
+ * own literal, never data, so "unsafe" does not apply.
+ */
+const css = (strings: TemplateStringsArray) => unsafeCSS(strings[0]);
 
 // Every card is a grid with the same rows (picture of a fixed ratio, then text rows of
 // fixed height), so the skeleton reserves exactly the space the cards will take.
