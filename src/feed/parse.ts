@@ -7,6 +7,8 @@ type Json = Record<string, unknown>;
 const KINDS: readonly string[] = ['article', 'guide', 'event', 'offer'];
 const MAX_TEXT = 300;
 const TITLE_FROM_CONTENT = 110;
+/** Items read from one feed: beyond this, parsing and ranking would freeze the page. */
+export const MAX_ITEMS = 5000;
 
 function isRecord(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -29,7 +31,8 @@ function text(value: unknown, max = MAX_TEXT): string | undefined {
   // eslint-disable-next-line no-control-regex
   const folded = value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\s]+/g, ' ').trim();
   if (!folded) return undefined;
-  return folded.length > max ? `${folded.slice(0, max - 1).trimEnd()}…` : folded;
+  // A cut must not leave half of a surrogate pair (shown as �) before the ellipsis.
+  return folded.length > max ? `${folded.slice(0, max - 1).replace(/[ \ud800-\udbff]+$/, '')}…` : folded;
 }
 
 /** The opening words of a longer text, cut at a word boundary. */
@@ -38,7 +41,7 @@ function excerpt(value: unknown): string | undefined {
   if (!folded || folded.length <= TITLE_FROM_CONTENT) return folded;
   const cut = folded.slice(0, TITLE_FROM_CONTENT);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–—-]+$/, '')}…`;
+  return `${(lastSpace > 40 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:–—\ud800-\udbff-]+$/, '')}…`;
 }
 
 function itemId(value: unknown): string | undefined {
@@ -125,14 +128,14 @@ export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
   }
   const title = text(field(json, 'title'));
   const homePageUrl = safeUrl(field(json, 'home_page_url'), feedUrl);
-  const context: FeedContext = { feedUrl, ownHost: displayHost(homePageUrl ?? feedUrl) };
-  if (title) context.title = title;
+  // title is always an own property, so a polluted Object.prototype.title cannot name the site.
+  const context: FeedContext = { feedUrl, ownHost: displayHost(homePageUrl ?? feedUrl), title };
 
   const items: TrendingItem[] = [];
   const skipped: SkippedItem[] = [];
   rawItems.forEach((raw, index) => {
     const id = isRecord(raw) ? itemId(field(raw, 'id')) : undefined;
-    const result = !isRecord(raw) ? 'not an object' : !id ? 'no usable id' : parseItem(raw, id, context);
+    const result = index >= MAX_ITEMS ? `beyond the first ${MAX_ITEMS} items` : !isRecord(raw) ? 'not an object' : !id ? 'no usable id' : parseItem(raw, id, context);
     if (typeof result !== 'string') items.push(result);
     else skipped.push(id ? { index, id, reason: result } : { index, reason: result });
   });

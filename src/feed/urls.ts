@@ -12,7 +12,9 @@
  * (`https://news.example@evil.example`).
  */
 export function safeUrl(raw: unknown, base?: string): string | undefined {
-  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  // The URL parser drops C0 controls and spaces at the ends, so "\u0001" would resolve to the base.
+  // eslint-disable-next-line no-control-regex
+  if (typeof raw !== 'string' || /^[\0- \s]*$/.test(raw)) return undefined;
   let url: URL;
   try {
     url = new URL(raw, base);
@@ -24,7 +26,7 @@ export function safeUrl(raw: unknown, base?: string): string | undefined {
   return url.href;
 }
 
-const TRACKING_PARAM = /^(utm_.*|fbclid|gclid)$/i;
+const TRACKING_PARAM = /^(utm_|fbclid$|gclid$)/i;
 
 /**
  * A comparison key for "is this the same page?": ignores the scheme, host case, a
@@ -45,5 +47,5 @@ export function normalizeUrl(raw: unknown, base?: string): string | undefined {
 
 /** The host name without a leading `www.`, as readers say it. */
 export function displayHost(href: string): string {
-  return new URL(href).hostname.replace(/^www\./, '');
+  return new URL(href).hostname.replace(/^www\.(?=.)/, '');
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseFeed } from '../../src/feed/parse.js';
+import { MAX_ITEMS, parseFeed } from '../../src/feed/parse.js';
 
 const FEED_URL = 'https://daily.harbor.example/feeds/trending.json';
 
@@ -263,5 +263,15 @@ describe('parseFeed', () => {
       delete proto['url'];
       delete proto['site'];
     }
+  });
+
+  it(`reads the first ${MAX_ITEMS} items only, and says why it skipped the rest`, () => {
+    const many = Array.from({ length: MAX_ITEMS + 3 }, (_, i) => valid({ id: `n${i}`, url: `https://x.example/${i}` }));
+    const { items, skipped } = parseFeed(feed(many), FEED_URL);
+    expect(items).to.have.length(MAX_ITEMS);
+    expect(items.at(-1)!.id).to.equal(`n${MAX_ITEMS - 1}`);
+    expect(skipped.map((s) => [s.index, s.id, s.reason])).to.deep.equal(
+      [0, 1, 2].map((i) => [MAX_ITEMS + i, `n${MAX_ITEMS + i}`, 'beyond the first 5000 items']),
+    );
   });
 });
