@@ -3,7 +3,7 @@ import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { litWithoutGlobals } from './scripts/rollup-lit-without-globals.mjs';
+import { patchLit } from './scripts/rollup-patch-lit.mjs';
 
 /** Every reader pays for every byte: the build fails above this many bytes of brotli. */
 const BROTLI_BUDGET = 10_240;
@@ -37,7 +37,7 @@ export default {
     minifyHTML({ include: ['src/**/*.ts'], failOnError: true }),
     // Lit's production build: no dev-mode warnings or checks.
     resolve({ exportConditions: ['production'] }),
-    litWithoutGlobals(),
+    patchLit(),
     esbuild({ target: 'es2021' }),
     terser({
       ecma: 2021,
