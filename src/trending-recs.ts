@@ -7,6 +7,7 @@ import { safeUrl } from './feed/urls.js';
 import type { ParsedFeed, TrendingItem } from './feed/types.js';
 import { TrendingRecsErrorEvent, TrendingRecsLoadEvent } from './events.js';
 import { formatDateRange } from './format/date-range.js';
+import { fromSites, inCategories, ofKinds } from './rank/filters.js';
 import { rankItems } from './rank/rank.js';
 import { styles } from './trending-recs.styles.js';
 
@@ -59,6 +60,9 @@ export class TrendingRecs extends LitElement {
     maxAge: { type: Number, attribute: 'max-age' },
     perSite: { type: Number, attribute: 'per-site' },
     maxSponsored: { type: Number, attribute: 'max-sponsored' },
+    categories: {},
+    sites: {},
+    kinds: {},
   };
 
   /** URL of the JSON Feed, resolved against the page. */
@@ -90,6 +94,15 @@ export class TrendingRecs extends LitElement {
 
   /** At most this many sponsored cards. Default: one per six cards, rounded up. */
   maxSponsored?: number;
+
+  /** Comma-separated categories: only items in one of them are shown (case-insensitive). */
+  categories?: string;
+
+  /** Comma-separated sister sites, by display name or host: only items from them are shown. */
+  sites?: string;
+
+  /** Comma-separated kinds (`article`, `guide`, `event`, `offer`): only these are shown. */
+  kinds?: string;
 
   private readonly _lazyStart = new LazyStartController(this);
   private _shown: TrendingItem[] = [];
@@ -139,6 +152,7 @@ export class TrendingRecs extends LitElement {
           maxAgeDays: this.maxAge,
           perSite: this.perSite,
           maxSponsored: this.maxSponsored,
+          filters: [inCategories(this.categories), fromSites(this.sites), ofKinds(this.kinds)],
         })
       : [];
   }

@@ -458,4 +458,24 @@ describe('<trending-recs> ranking attributes', () => {
     expect(await first({ 'max-age': '1' })).to.equal('Fresh');
   });
 
+  it('shows only the categories, sites and kinds asked for, case-insensitively', async () => {
+    const url = await serveFeed(
+      jsonFeed([
+        item({ title: 'Oysters' }, { category: 'Food', site: 'Harbor Blog', score: 50 }),
+        item({ title: 'Lantern walk' }, { category: 'Events', site: 'Harbor Events', kind: 'event', starts_at: iso(Date.now() + DAY) }),
+        item({ title: 'Coves', url: 'https://www.guides.harbor.example/coves/' }, { category: 'Travel', site: 'Harbor Guides', kind: 'guide' }),
+        item({ title: 'Ferry strike' }, { category: 'News', site: 'Harbor Daily', score: 90 }),
+      ]),
+    );
+    const shown = async (attributes: Record<string, string>) => {
+      const titles = shownTitles((await renderWidget(url, attributes)).element);
+      fixtureCleanup();
+      return titles.sort();
+    };
+    expect(await shown({ categories: 'food, TRAVEL' })).to.deep.equal(['Coves', 'Oysters']);
+    expect(await shown({ sites: 'harbor daily,guides.harbor.example' })).to.deep.equal(['Coves', 'Ferry strike']);
+    expect(await shown({ kinds: 'event' })).to.deep.equal(['Lantern walk']);
+    expect(await shown({ categories: 'Food,Events', kinds: 'article' })).to.deep.equal(['Oysters']);
+    expect(await shown({ categories: '' })).to.have.length(4);
+  });
 });

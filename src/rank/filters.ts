@@ -6,16 +6,20 @@ export type ItemFilter = (item: TrendingItem) => boolean;
 
 const fold = (text: string) => text.trim().toLowerCase();
 
-function oneOf(wanted: readonly string[], values: (item: TrendingItem) => (string | undefined)[]): ItemFilter {
-  const set = new Set(wanted.map(fold));
-  return (item) => values(item).some((value) => value !== undefined && set.has(fold(value)));
+/**
+ * Lists come comma-separated, as in the element's attributes; without a list (undefined
+ * or empty) every item passes.
+ */
+function oneOf(list: string | undefined, values: (item: TrendingItem) => (string | undefined)[]): ItemFilter {
+  const wanted = list && new Set(list.split(',').map(fold));
+  return (item) => !wanted || values(item).some((value) => value !== undefined && wanted.has(fold(value)));
 }
 
-/** Only items in one of these categories (case-insensitive). */
-export const inCategories = (categories: readonly string[]) => oneOf(categories, (item) => [item.category]);
+/** Only items in one of these categories (case-insensitive), e.g. `"Food, Travel"`. */
+export const inCategories = (categories?: string) => oneOf(categories, (item) => [item.category]);
 
 /** Only items from one of these sister sites, by display name or host without `www.`. */
-export const fromSites = (sites: readonly string[]) => oneOf(sites, (item) => [item.site, displayHost(item.url)]);
+export const fromSites = (sites?: string) => oneOf(sites, (item) => [item.site, displayHost(item.url)]);
 
 /** Only items of one of these kinds: article, guide, event, offer. */
-export const ofKinds = (kinds: readonly string[]) => oneOf(kinds, (item) => [item.kind]);
+export const ofKinds = (kinds?: string) => oneOf(kinds, (item) => [item.kind]);

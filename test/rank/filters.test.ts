@@ -8,16 +8,22 @@ describe('filters', () => {
   const uncategorised = item('none', { category: undefined });
 
   it('inCategories keeps listed categories, in any case', () => {
-    const filter = inCategories(['food', ' MUSIC ']);
+    const filter = inCategories('food, MUSIC ');
     expect([food, music, uncategorised].filter(filter)).to.deep.equal([food, music]);
   });
 
   it('fromSites matches the display name or the host without www', () => {
-    expect([food, music].filter(fromSites(['harbor blog']))).to.deep.equal([food]);
-    expect([food, music].filter(fromSites(['events.harbor.example']))).to.deep.equal([music]);
+    expect([food, music].filter(fromSites('harbor blog'))).to.deep.equal([food]);
+    expect([food, music].filter(fromSites('events.harbor.example'))).to.deep.equal([music]);
   });
 
   it('ofKinds keeps listed kinds', () => {
-    expect([food, music].filter(ofKinds(['Event']))).to.deep.equal([music]);
+    expect([food, music].filter(ofKinds('Event'))).to.deep.equal([music]);
+  });
+
+  it('lets every item through without a list, or with an empty one', () => {
+    for (const list of [undefined, '']) {
+      expect([food, music, uncategorised].filter(inCategories(list))).to.deep.equal([food, music, uncategorised]);
+    }
   });
 });

@@ -52,7 +52,7 @@ const optionsArbitrary = fc
     if (seed !== undefined) boosts.push(rotation(seed));
     if (keywords) boosts.push(contextBoost(keywords));
     if (clicked) boosts.push(clickedPenalty(clicked));
-    return { ...options, boosts, filters: categories ? [inCategories(categories)] : [] };
+    return { ...options, boosts, filters: categories ? [inCategories(categories.join(','))] : [] };
   });
 
 const feeds = fc.array(itemArbitrary, { maxLength: 1000 });
