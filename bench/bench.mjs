@@ -25,6 +25,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Nothing but the local server resolves, even where requests are not intercepted.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 // ---------------------------------------------------------------- sizes
@@ -102,7 +104,10 @@ function startServer(routes) {
           : path.endsWith('.svg')
             ? 'image/svg+xml'
             : 'text/html';
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      // Everything fresh from the network on each run, except the feed that shows what
+      // the caching headers the README recommends do.
+      const caching = path.startsWith('/cached/') ? 'max-age=60, stale-while-revalidate=600' : 'no-store';
+      response.writeHead(200, { 'content-type': type, 'cache-control': caching });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -135,8 +140,12 @@ async function benchFeed(count) {
 
 /** In-page probe: the first frame at which `count` cards are laid out, long tasks, CLS. */
 const PROBE = `(() => {
-  const probe = (window.__probe = { longTasks: 0, longTaskMs: 0, cls: 0, cardsPainted: undefined });
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => { probe.longTasks++; probe.longTaskMs += e.duration; }))
+  const probe = (window.__probe = { longTasks: 0, longTaskMs: 0, longestTaskMs: 0, cls: 0, cardsPainted: undefined });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => {
+    probe.longTasks++;
+    probe.longTaskMs += e.duration;
+    probe.longestTaskMs = Math.max(probe.longestTaskMs, e.duration);
+  }))
     .observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) => list.getEntries().forEach((e) => { if (!e.hadRecentInput) probe.cls += e.value; }))
     .observe({ type: 'layout-shift', buffered: true });
@@ -153,11 +162,15 @@ const PROBE = `(() => {
   requestAnimationFrame(check);
 })();`;
 
-async function newPage(browser, origin, throttle, height = 900) {
+async function newPage(browser, origin, throttle, height = 900, { intercept = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1000, height } });
-  await context.route('**/*', (route) =>
-    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
-  );
+  // Intercepting requests turns Playwright's HTTP cache off; pages that measure the
+  // cache rely on --host-resolver-rules alone.
+  if (intercept) {
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+    );
+  }
   await context.addInitScript(PROBE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -214,27 +227,50 @@ async function renderTime(browser, origin, cards) {
   const samples = [];
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await newPage(browser, origin, 1);
-    await page.goto(`${origin}/render-${cards}.html`);
-    const ms = await page.evaluate(
-      () =>
-        new Promise((resolve) =>
-          document.addEventListener('trending-recs-load', () => {
-            const feed = performance.getEntriesByType('resource').find((e) => e.name.includes('/feed-'));
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - feed.responseEnd)));
-          }),
-        ),
+    // Listening from the start: the load event may come before any evaluate() could.
+    await page.addInitScript(() =>
+      document.addEventListener('trending-recs-load', () => {
+        const feed = performance.getEntriesByType('resource').find((e) => e.name.includes('/feed-'));
+        requestAnimationFrame(() => setTimeout(() => (window.__renderMs = performance.now() - feed.responseEnd)));
+      }),
     );
-    samples.push(ms);
+    await page.goto(`${origin}/render-${cards}.html`);
+    await page.waitForFunction(() => window.__renderMs !== undefined, null, { timeout: 30_000 });
+    samples.push(await page.evaluate(() => window.__renderMs));
     await context.close();
   }
   return median(samples);
 }
 
-async function severalInstances(browser, origin, counts) {
-  counts.delete('/feed.json');
+const tenWidgets = (feedPath) =>
+  page(
+    Array.from({ length: 10 }, () => `<trending-recs src="${feedPath}" limit="3"></trending-recs>`).join('') +
+      `<script async src="/embed.js"></script>`,
+  );
+
+/** The longest main-thread task while a feed of `items` items is parsed, ranked and rendered. */
+async function bigFeed(browser, origin, items) {
+  const samples = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { context, page } = await newPage(browser, origin, 1);
+    await page.addInitScript(() => document.addEventListener('trending-recs-load', () => (window.__loaded = true)));
+    await page.goto(`${origin}/big-${items}.html`);
+    await page.waitForFunction(() => window.__loaded, null, { timeout: 30_000 });
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const { longestTaskMs, longTasks } = await page.evaluate(() => window.__probe);
+    samples.push({ longestTaskMs, longTasks });
+    await context.close();
+  }
+  return { items, ...summarize(samples) };
+}
+
+/** Ten widgets with one feed, served with `no-store` or with the recommended caching headers. */
+async function severalInstances(browser, origin, counts, feedPath) {
+  counts.delete(feedPath);
   // A tall window, so every widget is near the viewport and starts at once.
-  const { context, page, cdp } = await newPage(browser, origin, 1, 8000);
-  await page.goto(`${origin}/ten.html`);
+  const cached = feedPath.startsWith('/cached/');
+  const { context, page, cdp } = await newPage(browser, origin, 1, 8000, { intercept: !cached });
+  await page.goto(`${origin}/${cached ? 'ten-cached' : 'ten'}.html`);
   await page.waitForFunction(
     () => [...document.querySelectorAll('trending-recs')].every((w) => w.shadowRoot?.querySelector('a[part~="card"]')),
     null,
@@ -243,7 +279,7 @@ async function severalInstances(browser, origin, counts) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
   await context.close();
-  return { widgets: 10, feedRequests: counts.get('/feed.json') ?? 0, scriptMs };
+  return { widgets: 10, feedRequests: counts.get(feedPath) ?? 0, scriptMs };
 }
 
 // ---------------------------------------------------------------- main
@@ -254,16 +290,22 @@ async function main() {
   const routes = new Map([
     ['/embed.js', embed],
     ['/feed.json', feed],
+    ['/cached/feed.json', feed],
     ['/widget.html', page(`<script async src="/embed.js" data-src="/feed.json" data-limit="12"></script>`)],
     [
       '/ten.html',
-      page(Array.from({ length: 10 }, () => `<trending-recs src="/feed.json" limit="3"></trending-recs>`).join('') +
-        `<script async src="/embed.js"></script>`),
+      tenWidgets('/feed.json'),
+    ],
+    [
+      '/ten-cached.html',
+      tenWidgets('/cached/feed.json'),
     ],
   ]);
   for (const name of await import('node:fs').then((fs) => fs.readdirSync(new URL('demo/images', ROOT)))) {
     routes.set(`/img/${name}`, await readFile(new URL(`demo/images/${name}`, ROOT)));
   }
+  routes.set('/feed-5000.json', await benchFeed(5000));
+  routes.set('/big-5000.html', page(`<trending-recs src="/feed-5000.json"></trending-recs><script async src="/embed.js"></script>`));
   for (const cards of [12, 48, 200]) {
     routes.set(`/feed-${cards}.json`, await benchFeed(cards));
     routes.set(`/render-${cards}.html`, page(`<trending-recs src="/feed-${cards}.json" limit="${cards}"></trending-recs><script async src="/embed.js"></script>`));
@@ -290,7 +332,11 @@ async function main() {
       size: await measureSizes(),
       pages: { normal: await compare(browser, origin, 1), throttled4x: await compare(browser, origin, 4) },
       renderMs: {},
-      instances: await severalInstances(browser, origin, counts),
+      instances: {
+        noStore: await severalInstances(browser, origin, counts, '/feed.json'),
+        cacheable: await severalInstances(browser, origin, counts, '/cached/feed.json'),
+      },
+      bigFeed: await bigFeed(browser, origin, 5000),
       nodeScaling: await measureScaling(),
     };
     for (const cards of [12, 48, 200]) results.renderMs[cards] = await renderTime(browser, origin, cards);
@@ -330,7 +376,12 @@ function report(r) {
     console.log('');
   }
   console.log(`Render after the feed arrives (ms): ${Object.entries(r.renderMs).map(([n, ms]) => `${n} cards ${f(ms)}`).join(', ')}`);
-  console.log(`10 widgets, one feed: ${r.instances.feedRequests} feed requests, ${f(r.instances.scriptMs)} ms script\n`);
+  const { noStore, cacheable } = r.instances;
+  console.log(
+    `10 widgets, one feed: ${cacheable.feedRequests} feed request(s) with Cache-Control (${f(cacheable.scriptMs)} ms script), ` +
+      `${noStore.feedRequests} with no-store (${f(noStore.scriptMs)} ms script)\n`,
+  );
+  console.log(`A ${r.bigFeed.items}-item feed: longest task ${f(r.bigFeed.longestTaskMs)} ms, ${r.bigFeed.longTasks} long task(s) (median)\n`);
   console.log('Node: parse + rank (median ms)');
   for (const row of r.nodeScaling) {
     console.log(`${String(row.items).padStart(7)} items  parse ${f(row.parseMs, 2).padStart(8)}  rank ${f(row.rankMs, 2).padStart(7)}  rank/(n log n) vs 1k ${f(row.rankPerNLogN, 2)}`);
