@@ -21,10 +21,6 @@ export class LazyStartController implements ReactiveController {
   hostConnected(): void {
     // Already started: an update re-reads `active`.
     if (this.started) return this._host.requestUpdate();
-    if (typeof IntersectionObserver !== 'function') {
-      this._start();
-      return;
-    }
     this._observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((entry) => entry.isIntersecting)) this._start();

@@ -4,7 +4,8 @@
  * than `timeout` ms fails rather than leaving the skeleton up forever.
  */
 export async function fetchFeedJson(url: string, signal: AbortSignal, timeout: number): Promise<unknown> {
-  let response: Response;
+  let response: Response | undefined;
+  let body: string;
   // AbortSignal.any is recent (2023-24); without it there is no timeout, as before.
   const deadline = AbortSignal.any?.([signal, AbortSignal.timeout(timeout)]) ?? signal;
   try {
@@ -18,18 +19,18 @@ export async function fetchFeedJson(url: string, signal: AbortSignal, timeout: n
     // Offline or unreachable: the last copy in the browser's HTTP cache, however stale,
     // is better than nothing. Without one, this is a second try at the network.
     response = await request('default').catch(() => request('force-cache'));
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new Error(deadline.aborted ? `timed out after ${timeout} ms` : 'network error (offline, blocked or CORS)');
-  }
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  let body: string;
-  try {
     body = await response.text();
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new Error(deadline.aborted ? `timed out after ${timeout} ms` : 'response body cut off');
+    throw new Error(
+      deadline.aborted
+        ? `timed out after ${timeout} ms`
+        : response
+          ? 'response body cut off'
+          : 'network error (offline, blocked or CORS)',
+    );
   }
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
   try {
     return JSON.parse(body);
   } catch {
