@@ -7,7 +7,7 @@ import { safeUrl } from './feed/urls.js';
 import type { ParsedFeed, TrendingItem } from './feed/types.js';
 import { TrendingRecsErrorEvent, TrendingRecsLoadEvent } from './events.js';
 import { formatDateRange } from './format/date-range.js';
-import { fromSites, inCategories, ofKinds } from './rank/filters.js';
+import { fromSites, inCategories, ofKinds, onHosts } from './rank/filters.js';
 import { rankItems } from './rank/rank.js';
 import { styles } from './trending-recs.styles.js';
 
@@ -63,6 +63,7 @@ export class TrendingRecs extends LitElement {
     categories: {},
     sites: {},
     kinds: {},
+    allowHosts: { attribute: 'allow-hosts' },
   };
 
   /** URL of the JSON Feed, resolved against the page. */
@@ -103,6 +104,12 @@ export class TrendingRecs extends LitElement {
 
   /** Comma-separated kinds (`article`, `guide`, `event`, `offer`): only these are shown. */
   kinds?: string;
+
+  /**
+   * Space-separated hosts the cards may link to, `*.` for any subdomain
+   * (`harbor.example *.harbor.example`). Cards linking elsewhere are dropped.
+   */
+  allowHosts?: string;
 
   private readonly _lazyStart = new LazyStartController(this);
   private _shown: TrendingItem[] = [];
@@ -152,7 +159,7 @@ export class TrendingRecs extends LitElement {
           maxAgeDays: this.maxAge,
           perSite: this.perSite,
           maxSponsored: this.maxSponsored,
-          filters: [inCategories(this.categories), fromSites(this.sites), ofKinds(this.kinds)],
+          filters: [inCategories(this.categories), fromSites(this.sites), ofKinds(this.kinds), onHosts(this.allowHosts)],
         })
       : [];
   }

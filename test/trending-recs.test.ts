@@ -478,4 +478,17 @@ describe('<trending-recs> ranking attributes', () => {
     expect(await shown({ categories: 'Food,Events', kinds: 'article' })).to.deep.equal(['Oysters']);
     expect(await shown({ categories: '' })).to.have.length(4);
   });
+
+  it('drops cards linking outside allow-hosts', async () => {
+    const url = await serveFeed(
+      jsonFeed([
+        item({ title: 'On the network', url: 'https://blog.harbor.example/on/' }),
+        item({ title: 'Home site', url: 'https://harbor.example/home/' }),
+        item({ title: 'Off the network', url: 'https://elsewhere.example/off/' }),
+        item({ title: 'Look-alike', url: 'https://evilharbor.example/x/' }),
+      ]),
+    );
+    const { element } = await renderWidget(url, { 'allow-hosts': 'harbor.example *.harbor.example' });
+    expect(shownTitles(element).sort()).to.deep.equal(['Home site', 'On the network']);
+  });
 });

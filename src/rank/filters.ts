@@ -23,3 +23,16 @@ export const fromSites = (sites?: string) => oneOf(sites, (item) => [item.site, 
 
 /** Only items of one of these kinds: article, guide, event, offer. */
 export const ofKinds = (kinds?: string) => oneOf(kinds, (item) => [item.kind]);
+
+/**
+ * Only items whose link goes to one of these hosts: space-separated, `*.` for any
+ * subdomain (`harbor.example *.harbor.example`), as in the `allow-hosts` attribute.
+ */
+export function onHosts(patterns?: string): ItemFilter {
+  const wanted = patterns?.toLowerCase().split(/\s+/).filter(Boolean);
+  return (item) => {
+    const host = new URL(item.url).hostname;
+    // "*.harbor.example" matches by the suffix ".harbor.example", so not "evilharbor.example".
+    return !wanted?.length || wanted.some((pattern) => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern));
+  };
+}

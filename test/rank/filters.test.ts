@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fromSites, inCategories, ofKinds } from '../../src/rank/filters.js';
+import { fromSites, inCategories, ofKinds, onHosts } from '../../src/rank/filters.js';
 import { item } from './fixtures.js';
 
 describe('filters', () => {
@@ -25,5 +25,22 @@ describe('filters', () => {
     for (const list of [undefined, '']) {
       expect([food, music, uncategorised].filter(inCategories(list))).to.deep.equal([food, music, uncategorised]);
     }
+  });
+
+  it('onHosts keeps links to listed hosts, and to subdomains only through *.', () => {
+    const at = (url: string) => item(url, { url });
+    const links = [
+      'https://harbor.example/a',
+      'https://blog.harbor.example/b',
+      'https://a.b.harbor.example/c',
+      'https://evilharbor.example/d',
+      'https://harbor.example.evil.example/e',
+      'https://other.example/f',
+    ].map(at);
+    const kept = (patterns?: string) => links.filter(onHosts(patterns)).map((i) => i.url);
+    expect(kept('*.harbor.example')).to.deep.equal(['https://blog.harbor.example/b', 'https://a.b.harbor.example/c']);
+    expect(kept('HARBOR.example  other.example')).to.deep.equal(['https://harbor.example/a', 'https://other.example/f']);
+    expect(kept(' ')).to.have.length(links.length);
+    expect(kept(undefined)).to.have.length(links.length);
   });
 });
