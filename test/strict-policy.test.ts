@@ -5,7 +5,9 @@ import { item, jsonFeed, serveFeed } from './support/feeds.js';
 // embeds the built bundle (npm test builds first) with the one-tag form, in an iframe.
 
 const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' https:";
-const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types lit-html";
+// 'allow-duplicates': every copy of Lit on a page (a second embed, the module build,
+// the site's own Lit) creates a policy of this name.
+const TRUSTED_TYPES = "require-trusted-types-for 'script'; trusted-types lit-html 'allow-duplicates'";
 
 // The page may not run inline script, so what it watches with comes from 'self' too.
 const WATCHER = `
@@ -26,7 +28,7 @@ interface PolicyPage extends Window {
   failed?: string;
 }
 
-async function embedUnderPolicy(policy: string) {
+async function embedUnderPolicy(policy: string, copies = 1) {
   const feed = await serveFeed(
     jsonFeed([
       item({ title: 'A card with a picture', image: '/test/fixtures/picture.svg' }),
@@ -38,7 +40,8 @@ async function embedUnderPolicy(policy: string) {
   const page = await serveFeed(
     `<!doctype html><html lang="en"><head><title>Article</title><script src="${watcher}"></script></head>
      <body><article><h1>Article</h1><p>Text.</p></article>
-     <script async src="/dist/embed.js" data-src="${feed}" data-limit="3"></script></body></html>`,
+     <script async src="/dist/embed.js" data-src="${feed}" data-limit="3"></script>
+     ${'<script src="/dist/trending-recs.js" type="module"></script>'.repeat(copies - 1)}</body></html>`,
     { contentType: 'text/html', headers: { 'content-security-policy': policy } },
   );
   const frame = document.createElement('iframe');
@@ -83,6 +86,20 @@ describe('under a strict host page policy (dist/embed.js)', () => {
       expect(picture.complete && picture.naturalWidth, 'picture loaded').to.be.greaterThan(0);
     });
   }
+
+  it('lets a second copy of Lit on the page create its policy too, without an error', async () => {
+    const result = await embedUnderPolicy(`${STRICT_CSP}; ${TRUSTED_TYPES}`, 2);
+    frames.push(result.frame);
+    expect(result.window.loaded, 'load event').to.be.true;
+    expect(result.window.violations).to.deep.equal([]);
+    expect(result.window.pageErrors).to.deep.equal([]);
+  });
+
+  it('is caught by this test when a second copy of Lit is not allowed its policy', async () => {
+    const result = await embedUnderPolicy("require-trusted-types-for 'script'; trusted-types lit-html", 2);
+    frames.push(result.frame);
+    expect([...result.window.violations, ...result.window.pageErrors].join('\n')).to.contain('lit-html');
+  });
 
   it('is caught by this test when the page does not allow its Trusted Types policy', async () => {
     const result = await embedUnderPolicy("require-trusted-types-for 'script'; trusted-types 'none'");
