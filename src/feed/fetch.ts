@@ -5,7 +5,8 @@
  */
 export async function fetchFeedJson(url: string, signal: AbortSignal, timeout: number): Promise<unknown> {
   let response: Response | undefined;
-  let body: string;
+  // false for an error status: its body is not read, the status says it all, at once.
+  let body: string | false;
   // AbortSignal.any is recent (2023-24); without it there is no timeout, as before.
   const deadline = AbortSignal.any?.([signal, AbortSignal.timeout(timeout)]) ?? signal;
   try {
@@ -19,7 +20,7 @@ export async function fetchFeedJson(url: string, signal: AbortSignal, timeout: n
     // Offline or unreachable: the last copy in the browser's HTTP cache, however stale,
     // is better than nothing. Without one, this is a second try at the network.
     response = await request('default').catch(() => request('force-cache'));
-    body = await response.text();
+    body = await (response.ok && response.text());
   } catch (error) {
     if (signal.aborted) throw error;
     throw new Error(
@@ -32,8 +33,8 @@ export async function fetchFeedJson(url: string, signal: AbortSignal, timeout: n
   }
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   try {
-    return JSON.parse(body);
+    return JSON.parse(body as string);
   } catch {
-    throw new Error(body.trim() ? 'not valid JSON' : 'empty response');
+    throw new Error('not valid JSON');
   }
 }

@@ -44,7 +44,7 @@ export async function feedRoutes(ctx, next) {
     // Promise the whole body, send part of it, then drop the connection.
     ctx.respond = false;
     const res = ctx.res;
-    res.writeHead(200, {
+    res.writeHead(route.status ?? 200, {
       'content-type': 'application/feed+json',
       'content-length': Buffer.byteLength(body),
     });
