@@ -38,8 +38,12 @@ const EDITS = [
 
 /** @returns {import('rollup').Plugin} */
 export function patchLit() {
+  const applied = new Set();
   return {
     name: 'patch-lit',
+    buildStart() {
+      applied.clear();
+    },
     transform(code, id) {
       const edits = EDITS.filter((edit) => id.replaceAll('\\', '/').endsWith(`node_modules/${edit.file}`));
       if (!edits.length) return null;
@@ -49,8 +53,16 @@ export function patchLit() {
           this.error(`patch-lit: expected one match of ${edit.find} in ${edit.file}, found ${matches?.length ?? 0}. Lit changed: update scripts/rollup-patch-lit.mjs.`);
         }
         code = code.replace(edit.find, edit.replace);
+        applied.add(edit);
       }
       return { code, map: null };
+    },
+    // A file Lit moved or renamed is never transformed: that must fail too.
+    buildEnd(error) {
+      const missed = EDITS.filter((edit) => !applied.has(edit));
+      if (!error && missed.length) {
+        this.error(`patch-lit: ${missed.map((edit) => edit.file).join(', ')} not found in the bundle. Lit changed: update scripts/rollup-patch-lit.mjs.`);
+      }
     },
   };
 }
