@@ -32,29 +32,31 @@ export async function feedRoutes(ctx, next) {
     return;
   }
   route.hits += 1;
-  if (route.dropFrom !== undefined && route.hits >= route.dropFrom) {
+  // From the second request on, `later` overrides the first answer (a feed that changed).
+  const answer = route.hits > 1 && route.later ? { ...route, ...route.later } : route;
+  if (answer.dropFrom !== undefined && route.hits >= answer.dropFrom) {
     // The server is gone: no status, no headers, a network error for the page.
     ctx.respond = false;
     ctx.req.socket.destroy();
     return;
   }
-  if (route.delay) await sleep(route.delay);
-  const body = route.body ?? '';
-  if (route.cutAfter !== undefined) {
+  if (answer.delay) await sleep(answer.delay);
+  const body = answer.body ?? '';
+  if (answer.cutAfter !== undefined) {
     // Promise the whole body, send part of it, then drop the connection.
     ctx.respond = false;
     const res = ctx.res;
-    res.writeHead(route.status ?? 200, {
+    res.writeHead(answer.status ?? 200, {
       'content-type': 'application/feed+json',
       'content-length': Buffer.byteLength(body),
     });
-    res.write(body.slice(0, route.cutAfter));
+    res.write(body.slice(0, answer.cutAfter));
     setTimeout(() => res.destroy(), 20);
     return;
   }
-  ctx.status = route.status ?? 200;
-  ctx.set('content-type', route.contentType ?? 'application/feed+json');
+  ctx.status = answer.status ?? 200;
+  ctx.set('content-type', answer.contentType ?? 'application/feed+json');
   ctx.set('cache-control', 'no-store');
-  for (const [name, value] of Object.entries(route.headers ?? {})) ctx.set(name, value);
+  for (const [name, value] of Object.entries(answer.headers ?? {})) ctx.set(name, value);
   ctx.body = body;
 }

@@ -45,13 +45,17 @@ export interface RouteOptions {
   cutAfter?: number;
   /** From this request on (1 = the first), drop the connection before answering. */
   dropFrom?: number;
+  /** From the second request on, answer with this body and these options instead. */
+  later?: Omit<RouteOptions, 'later'> & { body?: unknown };
 }
 
 /** Serves `body` (JSON-encoded unless a string) from the test server; returns its absolute URL. */
 export async function serveFeed(body: unknown, options: RouteOptions = {}): Promise<string> {
+  const encode = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
+  const later = options.later && { ...options.later, body: encode(options.later.body) };
   const response = await fetch('/feeds', {
     method: 'POST',
-    body: JSON.stringify({ ...options, body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    body: JSON.stringify({ ...options, later, body: encode(body) }),
   });
   const { url } = (await response.json()) as { url: string };
   return new URL(url, location.href).href;
