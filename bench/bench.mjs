@@ -13,18 +13,13 @@ import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { makeFeed, measureScaling, median } from './node-scaling.mjs';
 
 const ROOT = new URL('..', import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS) || 7;
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--headless=new',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...chromiumArgs,
   // Nothing but the local server resolves, even where requests are not intercepted.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
@@ -311,7 +306,7 @@ async function main() {
     routes.set(`/render-${cards}.html`, page(`<trending-recs src="/feed-${cards}.json" limit="${cards}"></trending-recs><script async src="/embed.js"></script>`));
   }
   const { server, counts, origin } = await startServer(routes);
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
     // Page A: the very cards the widget renders, frozen into static HTML and CSS.
     const { context, page: live } = await newPage(browser, origin, 1);

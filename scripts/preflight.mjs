@@ -5,6 +5,7 @@
  */
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumPath } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url);
 const installed = new URL('node_modules/.package-lock.json', root);
@@ -15,10 +16,9 @@ if (!existsSync(installed)) {
 }
 
 if (process.argv.includes('--browser')) {
-  const chrome = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(chrome)) {
+  if (!existsSync(chromiumPath)) {
     console.error(
-      `Chromium not found at ${chrome}. Install Debian's: apt-get update && apt-get install -y chromium ` +
+      `Chromium not found at ${chromiumPath}. Install Debian's: apt-get update && apt-get install -y chromium ` +
         '(or set CHROME_PATH to a Chromium binary).',
     );
     process.exit(1);

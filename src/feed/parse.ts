@@ -7,7 +7,7 @@ type Json = Record<string, unknown>;
 const KINDS: readonly string[] = ['article', 'guide', 'event', 'offer'];
 const MAX_TEXT = 300;
 const TITLE_FROM_CONTENT = 110;
-/** Items read from one feed: beyond this, parsing and ranking would freeze the page. */
+/** Items read from one feed: each costs parsing time on the reader's main thread. */
 export const MAX_ITEMS = 5000;
 
 function isRecord(value: unknown): value is Json {
