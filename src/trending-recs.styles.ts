@@ -76,6 +76,16 @@ export const styles = css`
     height: 100%;
     object-fit: cover;
   }
+  .icon {
+    inset: 30%;
+    width: 40%;
+    height: 40%;
+    object-fit: contain;
+  }
+  h3 {
+    margin: 1em 0 0.5em;
+    font-size: 1em;
+  }
   .eyebrow,
   .badge,
   .detail,

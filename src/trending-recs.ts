@@ -1,14 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Task, initialState } from '@lit/task';
 import { LazyStartController } from './controllers/lazy-start-controller.js';
-import { fetchFeedJson } from './feed/fetch.js';
-import { parseFeed } from './feed/parse.js';
+import { loadFeed } from './feed/load-feed.js';
 import { safeUrl } from './feed/urls.js';
 import type { ParsedFeed, TrendingItem } from './feed/types.js';
 import { TrendingRecsErrorEvent, TrendingRecsLoadEvent } from './events.js';
 import { formatDateRange } from './format/date-range.js';
 import { fromSites, inCategories, ofKinds, onHosts } from './rank/filters.js';
+import { clickedPenalty, contextBoost, rotation } from './rank/boosts.js';
+import { keywordsOf } from './rank/keywords.js';
 import { rankItems } from './rank/rank.js';
+import { pageTopic } from './page/page-topic.js';
+import { clickedIds, earlierPagesInSession, rememberClick } from './page/reader-history.js';
 import { styles } from './trending-recs.styles.js';
 
 const DEFAULT_LIMIT = 12;
@@ -64,6 +67,10 @@ export class TrendingRecs extends LitElement {
     sites: {},
     kinds: {},
     allowHosts: { attribute: 'allow-hosts' },
+    cacheTtl: { type: Number, attribute: 'cache-ttl' },
+    context: {},
+    seed: { type: Number },
+    group: {},
   };
 
   /** URL of the JSON Feed, resolved against the page. */
@@ -111,19 +118,74 @@ export class TrendingRecs extends LitElement {
    */
   allowHosts?: string;
 
+  /** Seconds a feed stays in this visit's cache, shown at once on the next page while a fresh copy loads. 0: no cache. */
+  cacheTtl = 300;
+
+  /**
+   * Keywords that favour related items (space- or comma-separated), or `off`. Default:
+   * words of the page's title, first heading and keyword, tag and section metadata.
+   */
+  context?: string;
+
+  /**
+   * Fixes the order of near-equal items, which otherwise changes from one page of the
+   * visit to the next so the block does not look frozen: 0 keeps the ranked order.
+   * Default: the number of pages seen before in this visit.
+   */
+  seed?: number;
+
+  /** `category`: cards grouped under a heading per category. Default: one mixed list. */
+  group?: string;
+
   private readonly _lazyStart = new LazyStartController(this);
   private _shown: TrendingItem[] = [];
   private _loadPending = false;
+  /** A feed from this visit's cache, shown until the network's answer replaces it. */
+  private _cached?: ParsedFeed;
+
+  constructor() {
+    super();
+    // Remembered so this item is demoted on the reader's next pages.
+    this.addEventListener('click', (event) => {
+      const card = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
+      const item = this._shown.find((shown) => shown.url === card?.href);
+      if (item) rememberClick(item.id);
+    });
+  }
+
+  /** A picture that fails to load is replaced, once, by its site's icon. */
+  protected override firstUpdated(): void {
+    this.renderRoot.addEventListener(
+      'error',
+      ({ target }) => {
+        const image = target as HTMLImageElement;
+        const icon = image.dataset['icon'];
+        image.removeAttribute('data-icon');
+        if (icon) image.className = 'icon', (image.src = icon);
+      },
+      true,
+    );
+  }
 
   private readonly _feed = new Task(this, {
     // Removal turns `active` off: the Task aborts the request in flight, and
     // fetches again if the element is put back.
     args: () => [this._feedUrl(), this._lazyStart.active] as const,
     task: async ([url, active], { signal }): Promise<ParsedFeed> => {
+      this._cached = undefined;
       if (!url || !active) return initialState as never;
-      return parseFeed(await fetchFeedJson(url, signal, this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT), url);
+      return loadFeed(url, {
+        signal,
+        timeout: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT,
+        cacheTtl: this.cacheTtl,
+        onCached: (feed) => {
+          this._cached = feed;
+          this.requestUpdate();
+        },
+      });
     },
     onComplete: () => {
+      this._cached = undefined;
       this._loadPending = true;
     },
     onError: (error) => {
@@ -149,7 +211,7 @@ export class TrendingRecs extends LitElement {
   }
 
   protected override willUpdate(): void {
-    const feed = this._feed.value;
+    const feed = this._cached ?? this._feed.value;
     this._shown = feed
       ? rankItems(feed.items, {
           now: Date.now(),
@@ -160,6 +222,11 @@ export class TrendingRecs extends LitElement {
           perSite: this.perSite,
           maxSponsored: this.maxSponsored,
           filters: [inCategories(this.categories), fromSites(this.sites), ofKinds(this.kinds), onHosts(this.allowHosts)],
+          boosts: [
+            contextBoost(this.context === 'off' ? [] : keywordsOf(this.context ?? pageTopic(document))),
+            clickedPenalty(clickedIds()),
+            rotation(this.seed ?? earlierPagesInSession()),
+          ],
         })
       : [];
   }
@@ -176,13 +243,12 @@ export class TrendingRecs extends LitElement {
   }
 
   protected override render() {
-    const cards = () =>
-      this._shown.length ? this._renderBlock(renderList(this._shown.map((item) => this._renderCard(item)))) : nothing;
+    const cards = () => (this._shown.length ? this._renderBlock(this.group === 'category' ? this._renderGroups() : this._renderList(this._shown)) : nothing);
     const skeleton = () => this._renderBlock(renderList(Array.from({ length: this._limit() }, renderSkeletonCard)), true);
     return this._feed.render({
       // Without a feed there is nothing to reserve room for.
       initial: () => (this._feedUrl() ? skeleton() : nothing),
-      pending: () => (this._feed.value ? cards() : skeleton()),
+      pending: () => (this._cached ?? this._feed.value ? cards() : skeleton()),
       complete: cards,
       error: () => nothing,
     });
@@ -195,14 +261,25 @@ export class TrendingRecs extends LitElement {
     </section>`;
   }
 
+  private _renderList(items: TrendingItem[], label?: string) {
+    return renderList(items.map((item) => this._renderCard(item)), label);
+  }
+
+  /** One labelled list per category, in the rank order of each category's first card. */
+  private _renderGroups() {
+    const groups = new Map<string, TrendingItem[]>();
+    for (const item of this._shown) {
+      const category = item.category ?? 'More';
+      groups.get(category)?.push(item) ?? groups.set(category, [item]);
+    }
+    return Array.from(groups, ([category, items], index) => html`<h3 id="g${index}" part="group-heading">${category}</h3>${this._renderList(items, `g${index}`)}`);
+  }
+
   private _renderCard(item: TrendingItem) {
     const dated = item.startsAt !== undefined;
-    const rel = [item.sponsored && 'sponsored', new URL(item.url).origin !== location.origin && 'noopener']
-      .filter(Boolean)
-      .join(' ');
     const language = this.closest('[lang]')?.getAttribute('lang') || undefined;
     return html`<li>
-      <a class="card ${dated ? 'dated' : ''}" part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${rel || nothing}
+      <a class="card ${dated ? 'dated' : ''}" part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${item.sponsored ? 'sponsored' : nothing}
 >
         ${item.sponsored
           ? html`<span class="badge" part="sponsored">Sponsored${item.sponsor ? ` · ${item.sponsor}` : ''}</span>`
@@ -219,8 +296,8 @@ export class TrendingRecs extends LitElement {
           ${item.cta ? html`<span class="cta" part="cta">${item.cta}</span>` : nothing}
         </span>
         <span class="media">
-          ${item.image
-            ? html`<img part="image" src=${item.image} alt="" loading="lazy">`
+          ${item.image ?? item.siteIcon
+            ? html`<img part="image" class=${item.image ? '' : 'icon'} src=${item.image ?? item.siteIcon} data-icon=${(item.image && item.siteIcon) || nothing} alt="" loading="lazy">`
             : nothing}
         </span>
       </a>
@@ -228,8 +305,8 @@ export class TrendingRecs extends LitElement {
   }
 }
 
-function renderList(cards: TemplateResult[]) {
-  return html`<ul part="list" role="list">${cards}</ul>`;
+function renderList(cards: TemplateResult[], labelledBy?: string) {
+  return html`<ul part="list" role="list" aria-labelledby=${labelledBy || nothing}>${cards}</ul>`;
 }
 
 function renderSkeletonCard() {

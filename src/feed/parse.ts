@@ -98,6 +98,7 @@ function parseItem(raw: Json, id: string, feed: FeedContext): TrendingItem | str
   // Optional fields are only set when valid, so a card never shows a placeholder value.
   const optional: Partial<TrendingItem> = {
     image: link(get('image'), get('banner_image')),
+    siteIcon: link(ext('site_icon')),
     category: text(ext('category')) ?? itemTags[0],
     sponsor: text(ext('sponsor')),
     published: parseRfc3339(get('date_published')),
@@ -113,6 +114,9 @@ function parseItem(raw: Json, id: string, feed: FeedContext): TrendingItem | str
   return item;
 }
 
+/** Items parsed between two pauses of parseFeedInSteps: a few milliseconds of work. */
+export const ITEMS_PER_STEP = 250;
+
 /**
  * Turns untrusted JSON into validated items. Accepts JSON Feed 1.0 and 1.1 with the
  * optional `_trending` extension on each item. Invalid items are skipped with a reason
@@ -122,6 +126,18 @@ function parseItem(raw: Json, id: string, feed: FeedContext): TrendingItem | str
  * @param feedUrl the absolute URL the feed was fetched from; relative URLs resolve against it
  */
 export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
+  const steps = parseFeedInSteps(json, feedUrl);
+  let step;
+  while (!(step = steps.next()).done);
+  return step.value;
+}
+
+/**
+ * parseFeed as a generator that pauses after every ITEMS_PER_STEP items, so a browser
+ * can give the main thread back between steps: a feed of thousands of items is then
+ * read in short tasks instead of one long one. Returns the parsed feed.
+ */
+export function* parseFeedInSteps(json: unknown, feedUrl: string): Generator<void, ParsedFeed> {
   const rawItems = field(isRecord(json) ? json : undefined, 'items');
   if (!isRecord(json) || !Array.isArray(rawItems)) {
     throw new TypeError('not a JSON Feed');
@@ -133,12 +149,14 @@ export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
 
   const items: TrendingItem[] = [];
   const skipped: SkippedItem[] = [];
-  rawItems.forEach((raw, index) => {
+  for (let index = 0; index < rawItems.length; index++) {
+    if (index % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    const raw: unknown = rawItems[index];
     const id = isRecord(raw) ? itemId(field(raw, 'id')) : undefined;
     const result = index >= MAX_ITEMS ? `beyond the first ${MAX_ITEMS} items` : !isRecord(raw) ? 'not an object' : !id ? 'no usable id' : parseItem(raw, id, context);
     if (typeof result !== 'string') items.push(result);
     else skipped.push(id ? { index, id, reason: result } : { index, reason: result });
-  });
+  }
   const feed: ParsedFeed = { items, skipped };
   if (title) feed.title = title;
   if (homePageUrl) feed.homePageUrl = homePageUrl;

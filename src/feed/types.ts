@@ -10,6 +10,8 @@ export interface TrendingItem {
   url: string;
   title: string;
   image?: string;
+  /** Square icon of the sister site: shown when the item has no picture or its picture fails. */
+  siteIcon?: string;
   /** Display name of the sister site the item lives on. */
   site: string;
   category?: string;

@@ -42,7 +42,8 @@ export function seededUnit(id: string, seed: number): number {
 /**
  * Lets near-equal items trade places from one page view to the next: each score is
  * raised by up to ROTATION_JITTER, by an amount fixed for an item id and `seed`.
+ * Seed 0 leaves the order as ranked (the first page of a visit).
  */
 export function rotation(seed: number): Boost {
-  return (item) => 1 + ROTATION_JITTER * seededUnit(item.id, seed);
+  return (item) => (seed ? 1 + ROTATION_JITTER * seededUnit(item.id, seed) : 1);
 }

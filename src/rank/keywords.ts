@@ -1,11 +1,11 @@
 /**
  * Words that say what a text is about: lower-cased letters and digits, at least three
- * characters, minus common English function words. Other languages keep their function
+ * characters, minus the English function words most common in headlines. Other languages keep their function
  * words, which only costs a little precision: a match needs the same word on both sides.
  * Pure: give it the page's text (title, headings, meta keywords).
  */
 const STOP_WORDS = new Set(
-  'the and for are but not you all any can had her was one our out has him his how its may new now see who did get say she too use with this that from they will have been were what when your more than then them into some about after over also just only their there which would could other these those where while here why news'.split(
+  'the and for are but not you all can its our how who why new now get has was with this that from they will have what when your more than into about after over just here news'.split(
     ' ',
   ),
 );

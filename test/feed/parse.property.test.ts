@@ -16,7 +16,7 @@ const KINDS = ['article', 'guide', 'event', 'offer'];
 const TEXTS = ['title', 'site', 'category', 'sponsor', 'venue', 'cta'] as const;
 const OPTIONAL_TEXTS = ['category', 'sponsor', 'venue', 'cta'] as const;
 const DATES = ['published', 'modified', 'startsAt', 'endsAt'] as const;
-const ITEM_KEYS = ['id', 'url', 'title', 'image', 'site', 'category', 'tags', 'kind', 'score', 'sponsored', 'sponsor', ...DATES, 'venue', 'cta'];
+const ITEM_KEYS = ['id', 'url', 'title', 'image', 'siteIcon', 'site', 'category', 'tags', 'kind', 'score', 'sponsored', 'sponsor', ...DATES, 'venue', 'cta'];
 const PLACEHOLDERS = ['undefined', 'null', 'NaN', 'Invalid Date', '[object Object]'];
 const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -187,6 +187,7 @@ function expectItem(item: TrendingItem, input: Input) {
   for (const key of ['id', 'title', 'site'] as const) expect(item[key]).to.be.a('string').and.not.equal('');
   expectWebUrl(item.url);
   if ('image' in item) expectWebUrl(item.image);
+  if ('siteIcon' in item) expectWebUrl(item.siteIcon);
   for (const key of OPTIONAL_TEXTS) if (key in item) expect(item[key]).to.be.a('string').and.not.equal('');
   expect(item.tags).to.be.an('array');
   for (const tag of item.tags) expect(tag).to.be.a('string').and.not.equal('');
