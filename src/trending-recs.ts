@@ -31,9 +31,10 @@ const DEFAULT_TIMEOUT = 8000;
  *
  * @csspart section - The block, a `<section>` labelled by the heading.
  * @csspart heading - The heading (`<h2>`).
- * @csspart list - The list of cards.
+ * @csspart list - A list of cards: the only one, or one per category with `group="category"`.
+ * @csspart group-heading - With `group="category"`, the heading (`<h3>`) that labels each category's list.
  * @csspart card - Each card: the one link it contains. Sponsored cards also have the part `card-sponsored`.
- * @csspart image - The card's picture, when the item has one.
+ * @csspart image - The card's picture; the site icon (class `icon`) when the item has none or its picture fails to load.
  * @csspart sponsored - The visible "Sponsored" label (with the sponsor's name when known).
  * @csspart category - The category label.
  * @csspart title - The title.
