@@ -143,6 +143,7 @@ export class TrendingRecs extends LitElement {
   private _loadPending = false;
   /** A feed from this visit's cache, shown until the network's answer replaces it. */
   private _cached?: ParsedFeed;
+  private readonly _brokenPictures = new Set<string>();
 
   constructor() {
     super();
@@ -154,15 +155,17 @@ export class TrendingRecs extends LitElement {
     });
   }
 
-  /** A picture that fails to load is replaced, once, by its site's icon. */
+  /**
+   * A picture that fails to load is not asked for again: its card shows the site icon
+   * instead, or the empty picture box. Kept as state, so a card that Lit later reuses for
+   * another item shows that item's own picture.
+   */
   protected override firstUpdated(): void {
     this.renderRoot.addEventListener(
       'error',
       ({ target }) => {
-        const image = target as HTMLImageElement;
-        const icon = image.dataset['icon'];
-        image.removeAttribute('data-icon');
-        if (icon) image.className = 'icon', (image.src = icon);
+        this._brokenPictures.add((target as HTMLImageElement).src);
+        this.requestUpdate();
       },
       true,
     );
@@ -268,16 +271,21 @@ export class TrendingRecs extends LitElement {
 
   /** One labelled list per category, in the rank order of each category's first card. */
   private _renderGroups() {
-    const groups = new Map<string, TrendingItem[]>();
+    const groups = new Map<string | undefined, TrendingItem[]>();
     for (const item of this._shown) {
-      const category = item.category ?? 'More';
+      const category = item.category?.toLowerCase();
       groups.get(category)?.push(item) ?? groups.set(category, [item]);
     }
-    return Array.from(groups, ([category, items], index) => html`<h3 id="g${index}" part="group-heading">${category}</h3>${this._renderList(items, `g${index}`)}`);
+    // Headed by the category as its best item writes it; categories differing in case are one.
+    return Array.from(
+      groups.values(),
+      (items, index) => html`<h3 id="g${index}" part="group-heading">${items[0]!.category ?? 'More'}</h3>${this._renderList(items, `g${index}`)}`,
+    );
   }
 
   private _renderCard(item: TrendingItem) {
     const dated = item.startsAt !== undefined;
+    const picture = [item.image, item.siteIcon].find((url) => url && !this._brokenPictures.has(url));
     const language = this.closest('[lang]')?.getAttribute('lang') || undefined;
     return html`<li>
       <a class="card ${dated ? 'dated' : ''}" part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${item.sponsored ? 'sponsored' : nothing}
@@ -297,8 +305,8 @@ export class TrendingRecs extends LitElement {
           ${item.cta ? html`<span class="cta" part="cta">${item.cta}</span>` : nothing}
         </span>
         <span class="media">
-          ${item.image ?? item.siteIcon
-            ? html`<img part="image" class=${item.image ? '' : 'icon'} src=${item.image ?? item.siteIcon} data-icon=${(item.image && item.siteIcon) || nothing} alt="" loading="lazy">`
+          ${picture
+            ? html`<img part="image" class=${picture === item.image ? '' : 'icon'} src=${picture} alt="" loading="lazy">`
             : nothing}
         </span>
       </a>

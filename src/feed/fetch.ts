@@ -14,7 +14,8 @@ const RETRY_STATUS = /^(408|429|5\d\d)$/;
  * with random jitter so that many readers do not all come back at the same moment.
  */
 export function retryDelay(retryAfter: string | null, retry: number, now: number, random = Math.random()): number {
-  const asked = retryAfter === null ? NaN : /^\s*\d+\s*$/.test(retryAfter) ? Number(retryAfter) * 1000 : Math.max(0, Date.parse(retryAfter) - now);
+  // Only an HTTP date is read as a date: Date.parse would also take "1.5" or "-1".
+  const asked = !retryAfter ? NaN : /^\s*\d+\s*$/.test(retryAfter) ? Number(retryAfter) * 1000 : / GMT\s*$/.test(retryAfter) ? Math.max(0, Date.parse(retryAfter) - now) : NaN;
   return asked >= 0 ? Math.min(asked, MAX_RETRY_AFTER_MS) : RETRY_BASE_MS * 2 ** (retry - 1) * (0.5 + random / 2);
 }
 
@@ -34,8 +35,7 @@ export async function fetchFeedText(url: string, signal: AbortSignal, timeout: n
   let response: Response | undefined;
   // false for an error status: its body is not read, the status says it all, at once.
   let body: string | false;
-  // AbortSignal.any is recent (2023-24); without it there is no timeout, as before.
-  const deadline = AbortSignal.any?.([signal, AbortSignal.timeout(timeout)]) ?? signal;
+  const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
   const request = (cache: RequestCache) =>
     fetch(url, {
       signal: deadline,

@@ -22,35 +22,38 @@ const pause = () =>
 
 /**
  * JSON.parse for feed bodies. A body over MAX_FEED_CHARS is cut after the last item
- * that closes before the limit, so a runaway feed costs at most a few parses of 5 MB.
+ * that closes before the limit, so a runaway feed costs at most a few parses of 5 MB;
+ * when none of the last few '}' closes an item, the feed fails instead.
  */
 function readJson(body: string, url: string): unknown {
-  if (body.length > MAX_FEED_CHARS) {
+  let end = body.length;
+  if (end > MAX_FEED_CHARS) {
     console.warn(`<trending-recs> ${url} is over 5 MB: read up to its last item before that`);
-    // Each '}' before the limit, from the last, may close an item of `items`.
-    for (let end = MAX_FEED_CHARS, tries = 0; tries++ < 4 && (end = body.lastIndexOf('}', end - 1)) > 0; ) {
-      try {
-        return JSON.parse(`${body.slice(0, end + 1)}]}`);
-      } catch {
-        // Not an item's end: try the one before.
-      }
+    end = body.lastIndexOf('}', MAX_FEED_CHARS);
+  }
+  for (let tries = 0; tries++ < 4; end = body.lastIndexOf('}', end - 1)) {
+    try {
+      // The body itself first, if small enough; then each '}' before the limit, from the last.
+      return JSON.parse(end < body.length ? `${body.slice(0, end + 1)}]}` : body);
+    } catch {
+      if (end === body.length) break;
     }
   }
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw new Error('not valid JSON');
-  }
+  throw new Error(end < body.length ? 'over 5 MB' : 'not valid JSON');
 }
 
-/** parseFeed in steps, pausing between them, and stopping when the widget gives up. */
+/**
+ * parseFeed in steps, pausing before each, and stopping when the widget gives up. The
+ * first pause also moves the work out of the element's update, where a removal could
+ * not be noticed.
+ */
 async function parseInSteps(body: string, url: string, signal: AbortSignal): Promise<ParsedFeed> {
-  const steps = parseFeedInSteps(readJson(body, url), url);
+  let steps: Generator<void, ParsedFeed> | undefined;
   let step;
-  while (!(step = steps.next()).done) {
+  do {
     await pause();
     signal.throwIfAborted();
-  }
+  } while (!(step = (steps ??= parseFeedInSteps(readJson(body, url), url)).next()).done);
   return step.value;
 }
 
@@ -68,13 +71,14 @@ export async function loadFeed(url: string, { signal, timeout, cacheTtl, onCache
       onCached((cached = await parseInSteps(cachedBody, url, signal)));
     } catch {
       // Corrupt, or written by someone else: forget it.
-      if (!signal.aborted) cacheFeed(url, undefined, 0);
+      signal.throwIfAborted();
+      cacheFeed(url, undefined, 0);
     }
   }
   try {
     const body = await fetchSharedFeedText(url, signal, timeout);
     const feed = await parseInSteps(body, url, signal);
-    cacheFeed(url, body, Date.now());
+    if (cacheTtl > 0) cacheFeed(url, body, Date.now());
     return feed;
   } catch (error) {
     if (cached && !signal.aborted) return cached;

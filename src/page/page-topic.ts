@@ -4,6 +4,6 @@
  * and section metadata that CMSs write. Read on the reader's device; nothing is sent.
  */
 export function pageTopic(doc: Document): string {
-  const meta = doc.querySelectorAll<HTMLMetaElement>('meta[name=keywords],meta[property="article:tag"],meta[property="article:section"]');
+  const meta = doc.querySelectorAll<HTMLMetaElement>('meta[name=keywords i],meta[property="article:tag"],meta[property="article:section"]');
   return [doc.title.split(/ [|·–—-] /)[0], doc.querySelector('h1')?.textContent, ...Array.from(meta, (tag) => tag.content)].join(' ');
 }

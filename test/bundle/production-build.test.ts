@@ -8,6 +8,10 @@ import '../../dist/trending-recs.js';
 import '../trending-recs.test.js';
 import '../lifecycle.test.js';
 import '../hostile-feed.test.js';
+import '../resilience.test.js';
+import '../reader-context.test.js';
+import '../reader-history.test.js';
+import '../group-and-icons.test.js';
 
 describe('the production bundle', () => {
   it('is what defines <trending-recs> in these tests', async () => {
