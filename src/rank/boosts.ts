@@ -9,21 +9,19 @@ export const CLICKED_FACTOR = 0.25;
 /** Rotation: near-equal items (within this fraction) may swap places between views. */
 export const ROTATION_JITTER = 0.15;
 
-const WORD = /[\p{L}\p{N}]{3,}/gu;
-
 /**
  * Favours items about the page the reader is on: 1 plus CONTEXT_STEP for each keyword
  * found as a word of the item's title, tags or category, so at most 1.5: a related
  * item wins a close call but cannot beat a much fresher or more popular one.
  */
 export function contextBoost(keywords: Iterable<string>): Boost {
-  const wanted = new Set(keywords);
-  return (item: TrendingItem) => {
-    const words = new Set([item.title, item.category, ...item.tags].join(' ').toLowerCase().match(WORD));
-    let matches = 0;
-    for (const word of wanted) if (words.has(word)) matches += 1;
-    return 1 + CONTEXT_STEP * Math.min(matches, CONTEXT_MAX_MATCHES);
-  };
+  // Only words can match a word (and only they are safe in the pattern below).
+  const wanted = [...new Set(keywords)].filter((word) => /^[\p{L}\p{N}]+$/u.test(word));
+  // One pass over each item's text for all keywords at once, as whole words: reading
+  // every word of 5,000 items into sets took most of a long task.
+  const keyword = new RegExp(`(?<![\\p{L}\\p{N}])(?:${wanted.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  return (item: TrendingItem) =>
+    1 + CONTEXT_STEP * Math.min(wanted.length && new Set([item.title, item.category, ...item.tags].join(' ').toLowerCase().match(keyword)).size, CONTEXT_MAX_MATCHES);
 }
 
 /** Demotes items the reader already clicked, so the block does not repeat itself. */
