@@ -1,6 +1,6 @@
 import { expect, fixtureCleanup, nextFrame } from '@open-wc/testing';
 import { hits, item, jsonFeed, serveFeed } from './support/feeds.js';
-import { captureWarnings, cards, part, renderWidget, shadow, titles, watchPageErrors } from './support/widget.js';
+import { expectQuietTests, cards, part, renderWidget, shadow, titles } from './support/widget.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
 
 const PICTURE = '/test/fixtures/picture.svg';
@@ -15,18 +15,7 @@ const titlesIn = (list: Element) => [...list.querySelectorAll('a[part~="card"]')
 const pictureOf = (card: Element) => card.querySelector<HTMLImageElement>('img[part="image"]');
 
 describe('grouped cards and site icons', () => {
-  let console_: ReturnType<typeof captureWarnings>;
-  let page: ReturnType<typeof watchPageErrors>;
-  beforeEach(() => {
-    console_ = captureWarnings();
-    page = watchPageErrors();
-  });
-  afterEach(() => {
-    console_.restore();
-    page.stop();
-    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
-    expect(console_.warnings).to.be.empty;
-  });
+  expectQuietTests();
 
   describe('group="category"', () => {
     // The feed's order, the alphabet and the rank order of the categories all differ.

@@ -1,6 +1,6 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { HOUR, iso, item, jsonFeed, serveFeed, type RawItem } from './support/feeds.js';
-import { captureWarnings, renderWidget, titles, watchPageErrors } from './support/widget.js';
+import { expectQuietTests, renderWidget, titles } from './support/widget.js';
 
 /** What a CMS writes into the page: a title, a first heading, metadata. */
 interface PageContext {
@@ -61,18 +61,7 @@ async function shownOn(context: PageContext, items: unknown[], attributes: Recor
 }
 
 describe('reading context from the page', () => {
-  let console_: ReturnType<typeof captureWarnings>;
-  let page: ReturnType<typeof watchPageErrors>;
-  beforeEach(() => {
-    console_ = captureWarnings();
-    page = watchPageErrors();
-  });
-  afterEach(() => {
-    console_.restore();
-    page.stop();
-    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
-    expect(console_.warnings).to.be.empty;
-  });
+  expectQuietTests();
 
   it('keeps the feed order for equal items when the page says nothing about them', async () => {
     const shown = await shownOn({}, [story('Quiet harbour mornings'), story('Lighthouse keepers remember')]);

@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { HOUR, iso, item, jsonFeed, serveFeed } from './support/feeds.js';
-import { captureWarnings, cards, part, renderWidget, titles, watchPageErrors } from './support/widget.js';
+import { expectQuietTests, cards, part, renderWidget, titles } from './support/widget.js';
 import { parseFeed } from '../src/feed/parse.js';
 import { rotation } from '../src/rank/boosts.js';
 import { rankItems } from '../src/rank/rank.js';
@@ -57,19 +57,8 @@ function aSeedThatReorders(feed: unknown, url: string): number {
 }
 
 describe('what the reader did before', () => {
-  let console_: ReturnType<typeof captureWarnings>;
-  let page: ReturnType<typeof watchPageErrors>;
-  beforeEach(() => {
-    console_ = captureWarnings();
-    page = watchPageErrors();
-  });
-  afterEach(() => {
-    console_.restore();
-    page.stop();
-    localStorage.removeItem(CLICKED_KEY);
-    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
-    expect(console_.warnings).to.be.empty;
-  });
+  expectQuietTests();
+  afterEach(() => localStorage.removeItem(CLICKED_KEY));
 
   describe('clicks', () => {
     it("stores a clicked card's id, and a clicked-again id moves to the end", async () => {

@@ -1,6 +1,6 @@
-import { fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/define.js';
-import { settled } from './page.js';
+import { captureWarnings, settled, watchPageErrors } from './page.js';
 
 export * from './page.js';
 
@@ -17,4 +17,23 @@ export async function renderWidget(src: string, attributes: Record<string, strin
   await fixture(html`<div>${element}</div>`);
   await element.updateComplete;
   return { element, outcome: await outcome };
+}
+
+/**
+ * For every test of the calling suite: no uncaught error or unhandled rejection reaches
+ * the page, and no console warning is written.
+ */
+export function expectQuietTests() {
+  let warnings: ReturnType<typeof captureWarnings>;
+  let page: ReturnType<typeof watchPageErrors>;
+  beforeEach(() => {
+    warnings = captureWarnings();
+    page = watchPageErrors();
+  });
+  afterEach(() => {
+    warnings.restore();
+    page.stop();
+    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
+    expect(warnings.warnings).to.be.empty;
+  });
 }
