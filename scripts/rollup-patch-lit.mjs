@@ -10,7 +10,8 @@
  *   short texts (about 100 bytes of brotli). The tests run Lit's development build,
  *   which keeps the long ones.
  * - Lit features our templates never use are cut out (about 650 bytes of brotli):
- *   property, boolean-attribute, event and element bindings, directives, SVG and
+ *   property, boolean-attribute, event and element bindings, attribute values that
+ *   mix text and bindings, directives, SVG and
  *   MathML templates, bindings inside raw-text elements, prebuilt templates,
  *   attribute reflection, decorator metadata, `useDefault` and `taskComplete`.
  *   Lit chooses a binding's kind while parsing a template at run time, so tree-shaking
@@ -49,6 +50,10 @@ const EDITS = [
     find: /if\(\w\.test\(\w\.tagName\)\)\{const \w=\w\.textContent\.split\(\w\),\w=\w\.length-1;if\(\w>0\)\{.*?\w\.append\(\w\[\w\],\w\(\)\)\}\}/,
     replace: '',
   },
+  // Every attribute binding is the whole value (`name=${...}`), never text and bindings mixed.
+  { file: 'lit-html/lit-html.js', find: /,(\w)\.length>2\|\|""!==\1\[0\]\|\|""!==\1\[1\]\?\(this\._\$AH=Array\(\1\.length-1\)\.fill\(new String\),this\.strings=\1\):this\._\$AH=\w(?=\})/, replace: '' },
+  { file: 'lit-html/lit-html.js', find: /const (\w)=this\.strings;let (\w)=!1;if\(void 0===\1\)(.*?);else\{const \w=\w;let \w,\w;for\(.*?,this\._\$AH\[\w\]=\w\}/, replace: 'let $2=!1;$3;' },
+  { file: 'lit-html/lit-html.js', find: /void 0!==(\w)\.strings\?\(\1\._\$AI\((\w),\1,(\w)\),\3\+=\1\.strings\.length-2\):(\1\._\$AI\(\2\[\3\]\))/, replace: '$4' },
   // No directives: a value is rendered as it is.
   { file: 'lit-html/lit-html.js', find: /function (\w)\((\w),(\w),\w=\2,\w\)\{if\(\3===\w\)return \3;.*?\}(?=class )/, replace: 'function $1($2,$3){return $3}' },
   // Only HTML templates, and only those made by the html tag.
@@ -153,6 +158,9 @@ const UNUSED_IN_SRC = [
   { what: 'a property, boolean-attribute or event binding', find: /\s[.?@][\w-]+=\$\{/ },
   { what: 'a directive, decorator or other Lit module', find: /from '(lit|lit-html|@lit\/reactive-element)\/[^']+'/ },
   { what: 'an SVG or MathML template', find: /\b(svg|mathml)`/ },
+  // Seen after the HTML minifier, which quotes every attribute value. Text after a
+  // binding with braces inside it (`="${f({})} x"`) is not caught.
+  { what: 'an attribute value mixing text and bindings (write name=${`text ${value}`})', find: /\s[\w-]+=(["'])(?:[^"'$]+\$\{|\$\{[^{}`"']*\}(?!\1))/ },
   { what: 'a binding inside a raw-text element', find: /<(script|style|textarea|title)\b[^<]*\$\{/ },
   { what: 'a reflecting, useDefault, state or noAccessor property', find: /\b(reflect|useDefault|state|noAccessor):/ },
   { what: 'a list of stylesheets, or removeController', find: /static override styles = \[|removeController/ },

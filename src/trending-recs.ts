@@ -279,7 +279,7 @@ export class TrendingRecs extends LitElement {
     // Headed by the category as its best item writes it; categories differing in case are one.
     return Array.from(
       groups.values(),
-      (items, index) => html`<h3 id="g${index}" part="group-heading">${items[0]!.category ?? 'More'}</h3>${this._renderList(items, `g${index}`)}`,
+      (items, index) => html`<h3 id=${`g${index}`} part="group-heading">${items[0]!.category ?? 'More'}</h3>${this._renderList(items, `g${index}`)}`,
     );
   }
 
@@ -288,7 +288,7 @@ export class TrendingRecs extends LitElement {
     const picture = [item.image, item.siteIcon].find((url) => url && !this._brokenPictures.has(url));
     const language = this.closest('[lang]')?.getAttribute('lang') || undefined;
     return html`<li>
-      <a class="card ${dated ? 'dated' : ''}" part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${item.sponsored ? 'sponsored' : nothing}
+      <a class=${dated ? 'card dated' : 'card'} part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${item.sponsored ? 'sponsored' : nothing}
 >
         ${item.sponsored
           ? html`<span class="badge" part="sponsored">Sponsored${item.sponsor ? ` · ${item.sponsor}` : ''}</span>`
