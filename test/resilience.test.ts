@@ -1,6 +1,7 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { item, jsonFeed, requests, serveFeed, type RawItem, type Requests } from './support/feeds.js';
 import { captureWarnings, cards, renderWidget, settled, shadow, titles, watchPageErrors, type Outcome } from './support/widget.js';
+import { MAX_CACHED_CHARS } from '../src/feed/feed-cache.js';
 import { MAX_FEED_CHARS } from '../src/feed/load-feed.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
 
@@ -336,6 +337,22 @@ describe('<trending-recs> when things go wrong', () => {
       expect(sessionStorage.getItem(cacheKey(url)), 'the earlier copy').to.be.null;
       expect(errorEvents).to.be.empty;
       expect(console_.warnings).to.be.empty;
+    });
+
+    it("does not keep a feed too long for the page's storage, and forgets the older copy", async () => {
+      const long = jsonFeed([item({ title: 'Long feed', content_html: 'x'.repeat(MAX_CACHED_CHARS) })]);
+      const url = await serveFeed(long);
+      writeCache(url, Date.now() - 1000, feedOf('Cached earlier'));
+      const { element, outcome } = await renderWidget(url);
+      expect(outcome.type).to.equal('load');
+      expect(titles(element)).to.deep.equal(['Long feed']);
+      expect(sessionStorage.getItem(cacheKey(url)), 'nothing cached').to.be.null;
+
+      // A feed of the usual size is kept.
+      const usual = await serveFeed(feedOf('Usual feed'));
+      await renderWidget(usual);
+      expect(sessionStorage.getItem(cacheKey(usual))).to.match(/^\d+ \{/);
+      expect(errorEvents).to.be.empty;
     });
 
     it('makes no request for a widget removed while it reads its cached copy', async () => {

@@ -5,6 +5,13 @@
  */
 const PREFIX = 'trending-recs ';
 
+/**
+ * Bodies longer than this are not kept: the page's own data shares the origin's storage
+ * quota (about 5 MB in browsers), and a big write blocks the main thread.
+ * A feed of a few hundred items fits.
+ */
+export const MAX_CACHED_CHARS = 2 ** 19;
+
 /** The body saved for `url` less than `ttlSeconds` before `now`, if any. */
 export function readCachedFeed(url: string, ttlSeconds: number, now: number): string | undefined {
   try {
@@ -17,12 +24,12 @@ export function readCachedFeed(url: string, ttlSeconds: number, now: number): st
   return undefined;
 }
 
-/** Saves `body` for `url`, or only forgets the old entry when `body` is undefined. */
+/** Saves `body` for `url`, or only forgets the old entry when `body` is undefined or too long. */
 export function cacheFeed(url: string, body: string | undefined, now: number): void {
   try {
     // Forgotten first: a new body over the quota leaves no stale entry behind.
     sessionStorage.removeItem(PREFIX + url);
-    if (body !== undefined) sessionStorage.setItem(PREFIX + url, `${now} ${body}`);
+    if (body && body.length <= MAX_CACHED_CHARS) sessionStorage.setItem(PREFIX + url, `${now} ${body}`);
   } catch {
     // Disabled or over quota: the next page fetches as if nothing was cached.
   }
