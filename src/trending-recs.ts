@@ -9,8 +9,9 @@ import { formatDateRange } from './format/date-range.js';
 import { fromSites, inCategories, ofKinds, onHosts } from './rank/filters.js';
 import { clickedPenalty, contextBoost, rotation } from './rank/boosts.js';
 import { keywordsOf } from './rank/keywords.js';
-import { rankItems } from './rank/rank.js';
+import { rankItems, rankItemsInSteps, type RankOptions } from './rank/rank.js';
 import { pageTopic } from './page/page-topic.js';
+import { pause, runSteps } from './steps.js';
 import { clickedIds, earlierPagesInSession, rememberClick } from './page/reader-history.js';
 import { styles } from './trending-recs.styles.js';
 
@@ -141,9 +142,15 @@ export class TrendingRecs extends LitElement {
   private readonly _lazyStart = new LazyStartController(this);
   private _shown: TrendingItem[] = [];
   private _loadPending = false;
-  /** A feed from this visit's cache, shown until the network's answer replaces it. */
-  private _cached?: ParsedFeed;
+  /**
+   * A feed shown before the Task completes: this visit's cached copy while the network is
+   * asked, then the fresh feed, ranked, while its cards render.
+   */
+  private _early?: ParsedFeed;
   private readonly _brokenPictures = new Set<string>();
+  private _clicked: string[] = [];
+  /** The feed `_shown` was ranked from. */
+  private _rankedFeed?: ParsedFeed;
 
   constructor() {
     super();
@@ -176,20 +183,29 @@ export class TrendingRecs extends LitElement {
     // fetches again if the element is put back.
     args: () => [this._feedUrl(), this._lazyStart.active] as const,
     task: async ([url, active], { signal }): Promise<ParsedFeed> => {
-      this._cached = undefined;
+      this._early = undefined;
       if (!url || !active) return initialState as never;
-      return loadFeed(url, {
+      // Read while the network works: a page's first read of localStorage can take tens of
+      // milliseconds, which would otherwise add to the task that ranks the feed.
+      this._clicked = clickedIds();
+      const feed = await loadFeed(url, {
         signal,
         timeout: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT,
         cacheTtl: this.cacheTtl,
-        onCached: (feed) => {
-          this._cached = feed;
+        onCached: (cached) => {
+          this._early = cached;
           this.requestUpdate();
         },
       });
+      // Ranked in steps too, and rendered in a task of its own: for thousands of items,
+      // each of these takes tens of milliseconds.
+      this._shown = await runSteps(() => rankItemsInSteps(feed.items, this._rankOptions()), signal);
+      this._early = this._rankedFeed = feed;
+      await pause();
+      return feed;
     },
     onComplete: () => {
-      this._cached = undefined;
+      this._early = undefined;
       this._loadPending = true;
     },
     onError: (error) => {
@@ -214,25 +230,31 @@ export class TrendingRecs extends LitElement {
     return [location.href, canonical, ...this.exclude.split(/\s+/)].map((url) => safeUrl(url, document.baseURI) ?? '');
   }
 
-  protected override willUpdate(): void {
-    const feed = this._cached ?? this._feed.value;
-    this._shown = feed
-      ? rankItems(feed.items, {
-          now: Date.now(),
-          limit: this._limit(),
-          exclude: this._excludedUrls(),
-          halfLifeHours: this.halfLife,
-          maxAgeDays: this.maxAge,
-          perSite: this.perSite,
-          maxSponsored: this.maxSponsored,
-          filters: [inCategories(this.categories), fromSites(this.sites), ofKinds(this.kinds), onHosts(this.allowHosts)],
-          boosts: [
-            contextBoost(this.context === 'off' ? [] : keywordsOf(this.context ?? pageTopic(document))),
-            clickedPenalty(clickedIds()),
-            rotation(this.seed ?? earlierPagesInSession()),
-          ],
-        })
-      : [];
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const feed = this._early ?? this._feed.value;
+    // Not again for a broken picture's update: that is thousands of items to score.
+    if (changed.size || feed !== this._rankedFeed) {
+      this._rankedFeed = feed;
+      this._shown = feed ? rankItems(feed.items, this._rankOptions()) : [];
+    }
+  }
+
+  private _rankOptions(): RankOptions {
+    return {
+      now: Date.now(),
+      limit: this._limit(),
+      exclude: this._excludedUrls(),
+      halfLifeHours: this.halfLife,
+      maxAgeDays: this.maxAge,
+      perSite: this.perSite,
+      maxSponsored: this.maxSponsored,
+      filters: [inCategories(this.categories), fromSites(this.sites), ofKinds(this.kinds), onHosts(this.allowHosts)],
+      boosts: [
+        contextBoost(this.context === 'off' ? [] : keywordsOf(this.context ?? pageTopic(document))),
+        clickedPenalty(this._clicked),
+        rotation(this.seed ?? earlierPagesInSession()),
+      ],
+    };
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -252,7 +274,7 @@ export class TrendingRecs extends LitElement {
     return this._feed.render({
       // Without a feed there is nothing to reserve room for.
       initial: () => (this._feedUrl() ? skeleton() : nothing),
-      pending: () => (this._cached ?? this._feed.value ? cards() : skeleton()),
+      pending: () => (this._early ?? this._feed.value ? cards() : skeleton()),
       complete: cards,
       error: () => nothing,
     });

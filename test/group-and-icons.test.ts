@@ -1,5 +1,5 @@
 import { expect, fixtureCleanup, nextFrame } from '@open-wc/testing';
-import { hits, item, jsonFeed, serveFeed } from './support/feeds.js';
+import { DAY, HOUR, hits, item, iso, jsonFeed, serveFeed } from './support/feeds.js';
 import { expectQuietTests, cards, part, renderWidget, shadow, titles } from './support/widget.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
 
@@ -158,6 +158,30 @@ describe('grouped cards and site icons', () => {
         src: picture,
         iconStyle: false,
       });
+    });
+
+    it('keeps the same cards in the same order when a picture fails later', async () => {
+      const broken = await serveBroken();
+      // Ranked again a day later, the webinar would be over and gone.
+      const url = await serveFeed(
+        jsonFeed([
+          item({ title: 'Webinar ending soon', image: broken }, { kind: 'offer', starts_at: iso(Date.now() - HOUR), ends_at: iso(Date.now() + HOUR), score: 50 }),
+          item({ title: 'Ferry timetables' }, { score: 10 }),
+        ]),
+      );
+      const { element } = await renderWidget(url);
+      expect(titles(element)).to.deep.equal(['Webinar ending soon', 'Ferry timetables']);
+      const image = pictureOf(cards(element)[0]!)!;
+      const realNow = Date.now;
+      Date.now = () => realNow() + DAY;
+      try {
+        await new Promise((resolve) => image.addEventListener('error', resolve, { once: true }));
+        await (element as TrendingRecs).updateComplete;
+        expect(pictureOf(cards(element)[0]!), 'the broken picture, gone').to.be.null;
+      } finally {
+        Date.now = realNow;
+      }
+      expect(titles(element)).to.deep.equal(['Webinar ending soon', 'Ferry timetables']);
     });
 
     it('stops when the site icon is broken too: no retries, no errors, same size', async () => {

@@ -1,6 +1,7 @@
 import { cacheFeed, readCachedFeed } from './feed-cache.js';
 import { fetchSharedFeedText } from './fetch.js';
 import { parseFeedInSteps } from './parse.js';
+import { runSteps } from '../steps.js';
 import type { ParsedFeed } from './types.js';
 
 /** Characters of a feed body that are read: a bigger one is cut after its last whole item. */
@@ -15,10 +16,6 @@ export interface LoadOptions {
   /** Called with a cached feed to show while the network is asked for a fresh one. */
   onCached: (feed: ParsedFeed) => void;
 }
-
-/** Gives the main thread back for a moment: input and paint go first. */
-const pause = () =>
-  (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler?.yield?.() ?? new Promise((resolve) => setTimeout(resolve));
 
 /**
  * JSON.parse for feed bodies. A body over MAX_FEED_CHARS is cut after the last item
@@ -43,32 +40,20 @@ function readJson(body: string, url: string): unknown {
 }
 
 /**
- * parseFeed in steps, pausing before each, and stopping when the widget gives up. The
- * first pause also moves the work out of the element's update, where a removal could
- * not be noticed.
- */
-async function parseInSteps(body: string, url: string, signal: AbortSignal): Promise<ParsedFeed> {
-  let steps: Generator<void, ParsedFeed> | undefined;
-  let step;
-  do {
-    await pause();
-    signal.throwIfAborted();
-  } while (!(step = (steps ??= parseFeedInSteps(readJson(body, url), url)).next()).done);
-  return step.value;
-}
-
-/**
  * Loads and parses the feed at `url`, stale-while-revalidate: a feed this session
  * cached less than `cacheTtl` seconds ago is handed to `onCached` at once, the network
  * is asked all the same, and its feed, once good, is returned and cached. When the
  * network fails, the cached feed is returned instead of the error.
  */
 export async function loadFeed(url: string, { signal, timeout, cacheTtl, onCached }: LoadOptions): Promise<ParsedFeed> {
+  // Out of the caller's task (the element's update, where a removal goes unnoticed) and
+  // in steps: a big feed is read in short tasks.
+  const parseInSteps = (body: string) => runSteps(() => parseFeedInSteps(readJson(body, url), url), signal);
   const cachedBody = readCachedFeed(url, cacheTtl, Date.now());
   let cached: ParsedFeed | undefined;
   if (cachedBody !== undefined) {
     try {
-      onCached((cached = await parseInSteps(cachedBody, url, signal)));
+      onCached((cached = await parseInSteps(cachedBody)));
     } catch {
       // Corrupt, or written by someone else: forget it.
       signal.throwIfAborted();
@@ -77,7 +62,7 @@ export async function loadFeed(url: string, { signal, timeout, cacheTtl, onCache
   }
   try {
     const body = await fetchSharedFeedText(url, signal, timeout);
-    const feed = await parseInSteps(body, url, signal);
+    const feed = await parseInSteps(body);
     if (cacheTtl > 0) cacheFeed(url, body, Date.now());
     return feed;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { parseRfc3339 } from './rfc3339.js';
 import type { ItemKind, ParsedFeed, SkippedItem, TrendingItem } from './types.js';
 import { displayHost, safeUrl } from './urls.js';
+import { finishSteps, type Steps } from '../steps.js';
 
 type Json = Record<string, unknown>;
 
@@ -126,18 +127,16 @@ export const ITEMS_PER_STEP = 250;
  * @param feedUrl the absolute URL the feed was fetched from; relative URLs resolve against it
  */
 export function parseFeed(json: unknown, feedUrl: string): ParsedFeed {
-  const steps = parseFeedInSteps(json, feedUrl);
-  let step;
-  while (!(step = steps.next()).done);
-  return step.value;
+  return finishSteps(parseFeedInSteps(json, feedUrl));
 }
 
 /**
- * parseFeed as a generator that pauses after every ITEMS_PER_STEP items, so a browser
+ * parseFeed as a generator that pauses before every ITEMS_PER_STEP items, so a browser
  * can give the main thread back between steps: a feed of thousands of items is then
- * read in short tasks instead of one long one. Returns the parsed feed.
+ * read in short tasks instead of one long one, and the first pause parts them from
+ * JSON.parse, which comes before. Returns the parsed feed.
  */
-export function* parseFeedInSteps(json: unknown, feedUrl: string): Generator<void, ParsedFeed> {
+export function* parseFeedInSteps(json: unknown, feedUrl: string): Steps<ParsedFeed> {
   const rawItems = field(isRecord(json) ? json : undefined, 'items');
   if (!isRecord(json) || !Array.isArray(rawItems)) {
     throw new TypeError('not a JSON Feed');
@@ -150,7 +149,7 @@ export function* parseFeedInSteps(json: unknown, feedUrl: string): Generator<voi
   const items: TrendingItem[] = [];
   const skipped: SkippedItem[] = [];
   for (let index = 0; index < rawItems.length; index++) {
-    if (index % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    if (index % ITEMS_PER_STEP === 0) yield;
     const raw: unknown = rawItems[index];
     const id = isRecord(raw) ? itemId(field(raw, 'id')) : undefined;
     const result = index >= MAX_ITEMS ? `beyond the first ${MAX_ITEMS} items` : !isRecord(raw) ? 'not an object' : !id ? 'no usable id' : parseItem(raw, id, context);

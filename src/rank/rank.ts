@@ -3,6 +3,7 @@ import { normalizeUrl } from '../feed/urls.js';
 import { diversify } from './diversify.js';
 import type { ItemFilter } from './filters.js';
 import { rankScore, type Boost } from './score.js';
+import { finishSteps, type Steps } from '../steps.js';
 
 export interface RankOptions {
   /** The current time in epoch milliseconds; passed in so ranking is deterministic. */
@@ -54,28 +55,42 @@ function* unique(ordered: readonly TrendingItem[], exclude: Iterable<string>): G
   }
 }
 
+/** Items scored between two pauses of rankItemsInSteps: a few milliseconds of work. */
+export const ITEMS_PER_RANK_STEP = 500;
+
 /**
  * Chooses and orders the items to show. Pure and deterministic: no DOM, no clock, no
  * randomness beyond `seed`. The README's "How items are chosen" describes each rule.
  */
 export function rankItems(items: readonly TrendingItem[], options: RankOptions): TrendingItem[] {
+  return finishSteps(rankItemsInSteps(items, options));
+}
+
+/**
+ * rankItems as steps (see steps.ts) that score ITEMS_PER_RANK_STEP items each, then
+ * sort and choose: thousands of items take short tasks.
+ */
+export function* rankItemsInSteps(items: readonly TrendingItem[], options: RankOptions): Steps<TrendingItem[]> {
   const { now, limit, filters = [] } = options;
   const halfLifeHours = options.halfLifeHours! > 0 ? options.halfLifeHours! : DEFAULT_HALF_LIFE_HOURS;
   const oldest = options.maxAgeDays! > 0 ? now - options.maxAgeDays! * DAY : -Infinity;
 
-  const scored = items
-    .filter(
-      (item) =>
-        !isOver(item, now) &&
-        (item.startsAt !== undefined || (item.published ?? item.modified ?? now) >= oldest) &&
-        filters.every((filter) => filter(item)),
-    )
-    .map((item) => ({ item, score: rankScore(item, now, halfLifeHours, options.boosts) }))
-    .sort(
-      (a, b) =>
-        b.score - a.score ||
-        (b.item.published ?? b.item.modified ?? 0) - (a.item.published ?? a.item.modified ?? 0),
-    );
+  const scored: { item: TrendingItem; score: number }[] = [];
+  for (const [index, item] of items.entries()) {
+    if (index % ITEMS_PER_RANK_STEP === ITEMS_PER_RANK_STEP - 1) yield;
+    if (
+      !isOver(item, now) &&
+      (item.startsAt !== undefined || (item.published ?? item.modified ?? now) >= oldest) &&
+      filters.every((filter) => filter(item))
+    ) {
+      scored.push({ item, score: rankScore(item, now, halfLifeHours, options.boosts) });
+    }
+  }
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      (b.item.published ?? b.item.modified ?? 0) - (a.item.published ?? a.item.modified ?? 0),
+  );
 
   return diversify(unique(scored.map(({ item }) => item), options.exclude ?? []), {
     limit,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { MAX_ITEMS, parseFeed } from '../../src/feed/parse.js';
+import { ITEMS_PER_STEP, MAX_ITEMS, parseFeed, parseFeedInSteps } from '../../src/feed/parse.js';
 
 const FEED_URL = 'https://daily.harbor.example/feeds/trending.json';
 
@@ -273,5 +273,17 @@ describe('parseFeed', () => {
     expect(skipped.map((s) => [s.index, s.id, s.reason])).to.deep.equal(
       [0, 1, 2].map((i) => [MAX_ITEMS + i, `n${MAX_ITEMS + i}`, 'beyond the first 5000 items']),
     );
+  });
+});
+
+describe('parseFeedInSteps', () => {
+  it('pauses before every ITEMS_PER_STEP items, the first included, and parses what parseFeed parses', () => {
+    const json = feed(Array.from({ length: 2 * ITEMS_PER_STEP + 1 }, (_, i) => valid({ id: `i${i}` })));
+    const steps = parseFeedInSteps(json, FEED_URL);
+    let pauses = 0;
+    let step;
+    while (!(step = steps.next()).done) pauses++;
+    expect(pauses).to.equal(3);
+    expect(step.value).to.deep.equal(parseFeed(json, FEED_URL));
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { clickedPenalty, contextBoost, rotation } from '../../src/rank/boosts.js';
 import { fromSites, inCategories, ofKinds } from '../../src/rank/filters.js';
-import { isOver, rankItems } from '../../src/rank/rank.js';
+import { ITEMS_PER_RANK_STEP, isOver, rankItems, rankItemsInSteps } from '../../src/rank/rank.js';
 import { DAY, HOUR, NOW, ids, item } from './fixtures.js';
 
 const sites = ['Harbor Blog', 'Harbor Guides', 'Harbor Events', 'Harbor Daily'];
@@ -192,6 +192,21 @@ describe('rankItems', () => {
     const items = [spread('a', 0, { score: 1 }), spread('b', 1, { score: 2 })];
     rankItems(items, { now: NOW, limit: 10 });
     expect(ids(items)).to.deep.equal(['a', 'b']);
+  });
+});
+
+describe('rankItemsInSteps', () => {
+  it('pauses between every ITEMS_PER_RANK_STEP items scored and chooses what rankItems chooses', () => {
+    const count = 2 * ITEMS_PER_RANK_STEP + 1;
+    const items = Array.from({ length: count }, (_, i) => spread(`i${i}`, i, { score: (i * 7) % 101 }));
+    const options = { now: NOW, limit: 12 };
+    const steps = rankItemsInSteps(items, options);
+    let pauses = 0;
+    let step;
+    while (!(step = steps.next()).done) pauses++;
+    expect(pauses).to.equal(2);
+    expect(ids(step.value)).to.deep.equal(ids(rankItems(items, options)));
+    expect(step.value).to.have.length(12);
   });
 });
 
