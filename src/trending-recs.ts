@@ -185,8 +185,8 @@ export class TrendingRecs extends LitElement {
     task: async ([url, active], { signal }): Promise<ParsedFeed> => {
       this._early = undefined;
       if (!url || !active) return initialState as never;
-      // Read while the network works: a page's first read of localStorage can take tens of
-      // milliseconds, which would otherwise add to the task that ranks the feed.
+      // Read now, not in the task that ranks: a page's first read of localStorage can take
+      // tens of milliseconds.
       this._clicked = clickedIds();
       const feed = await loadFeed(url, {
         signal,
@@ -199,8 +199,12 @@ export class TrendingRecs extends LitElement {
       });
       // Ranked in steps too, and rendered in a task of its own: for thousands of items,
       // each of these takes tens of milliseconds.
-      this._shown = await runSteps(() => rankItemsInSteps(feed.items, this._rankOptions()), signal);
-      this._early = this._rankedFeed = feed;
+      const shown = this._shown;
+      const ranked = await runSteps(() => rankItemsInSteps(feed.items, this._rankOptions()), signal);
+      this._early = feed;
+      // Unless an option changed meanwhile (willUpdate ranked again): then the update
+      // ranks this feed with the new options.
+      if (this._shown === shown) [this._rankedFeed, this._shown] = [feed, ranked];
       await pause();
       return feed;
     },

@@ -112,4 +112,30 @@ describe('<trending-recs> across removal and src changes', () => {
     element.remove();
     expect(await hits(url)).to.equal(1);
   });
+
+  it('shows as many cards as a limit set while a big feed is being ranked', async () => {
+    const url = await serveFeed(jsonFeed(Array.from({ length: 1200 }, () => item())));
+    const scheduler = (globalThis as unknown as { scheduler: { yield: () => Promise<void> } }).scheduler;
+    const element = document.createElement('trending-recs') as TrendingRecs;
+    element.setAttribute('src', url);
+    let pausesAfterParsing = 0;
+    // The feed is cached as soon as it is parsed; the second pause after that falls between
+    // two ranking steps, where a reader's input could set the limit.
+    scheduler.yield = function () {
+      if (sessionStorage.getItem(`trending-recs ${url}`) !== null && ++pausesAfterParsing === 2) element.limit = 3;
+      return Object.getPrototypeOf(scheduler).yield.call(scheduler);
+    };
+    try {
+      const outcome = settled(element);
+      await fixture(html`<div>${element}</div>`);
+      const { type, detail } = await outcome;
+      expect(type).to.equal('load');
+      expect(pausesAfterParsing, 'pauses after parsing').to.be.greaterThan(2);
+      expect(titles(element)).to.have.length(3);
+      expect(detail.items).to.have.length(3);
+    } finally {
+      delete (scheduler as Partial<typeof scheduler>).yield;
+      sessionStorage.removeItem(`trending-recs ${url}`);
+    }
+  });
 });
