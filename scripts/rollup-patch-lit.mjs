@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { parseLiterals } from '@lit-labs/rollup-plugin-minify-html-literals/lib/parse-literals.js';
+
 /**
  * A rollup plugin that edits Lit's published production code for a widget that lives
  * in other people's pages, where every byte is paid by every reader:
@@ -152,22 +155,47 @@ const EDITS = [
 
 /**
  * What our source must not use, because the edits above cut it out of Lit. Checked in
- * every file under src/ that the build reads.
+ * the source of every file under src/ that the build reads, with unsupportedBindings.
  */
 const UNUSED_IN_SRC = [
-  { what: 'a property, boolean-attribute or event binding', find: /\s[.?@][\w-]+=\$\{/ },
   { what: 'a directive, decorator or other Lit module', find: /from '(lit|lit-html|@lit\/reactive-element)\/[^']+'/ },
   { what: 'an SVG or MathML template', find: /\b(svg|mathml)`/ },
-  // Seen after the HTML minifier, which quotes every attribute value. Text after a
-  // binding with braces inside it (`="${f({})} x"`) is not caught.
-  { what: 'an attribute value mixing text and bindings (write name=${`text ${value}`})', find: /\s[\w-]+=(["'])(?:[^"'$]+\$\{|\$\{[^{}`"']*\}(?!\1))/ },
-  { what: 'a binding inside a raw-text element', find: /<(script|style|textarea|title)\b[^<]*\$\{/ },
   { what: 'a reflecting, useDefault, state or noAccessor property', find: /\b(reflect|useDefault|state|noAccessor):/ },
   { what: 'a list of stylesheets, or removeController', find: /static override styles = \[|removeController/ },
   { what: 'Task.taskComplete, or the autoRun, initialValue or argsEqual options', find: /\b(taskComplete|autoRun|initialValue|argsEqual)\b/ },
   { what: 'a Task made from a function instead of an options object', find: /new Task\(this, (?!\{)/ },
   { what: 'an attribute converter or a Boolean, Object or Array attribute', find: /\b(converter:|type: (Boolean|Object|Array)\b)/ },
 ];
+
+/** Stands for a binding in the joined text of a template. */
+const BINDING = '\0';
+
+/**
+ * The bindings in `html` templates of `source` that the edits above leave Lit unable to
+ * render, described: only child bindings and whole attribute values (`name=${...}`,
+ * quoted or not) remain. Read from the template literals themselves, so the expressions
+ * inside bindings (quotes, braces, nested templates) cannot hide anything.
+ */
+export function unsupportedBindings(source, fileName = 'source.ts') {
+  const found = [];
+  for (const { tag, parts } of parseLiterals(source, { fileName })) {
+    if (tag !== 'html') continue;
+    const markup = parts.map((part) => part.text).join(BINDING);
+    if (/<(script|style|textarea|title)\b[^>]*>[^<]*\0/i.test(markup)) found.push('a binding inside a raw-text element');
+    for (const [startTag] of markup.matchAll(/<[^\s>/!][^>]*>/g)) {
+      const rest = startTag.replace(/([^\s"'>/=]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)/g, (_, name, value) => {
+        if (!value.includes(BINDING)) return '';
+        if (/^[.?@]/.test(name)) found.push(`a property, boolean-attribute or event binding (${name})`);
+        else if (value.replace(/^(["'])(.*)\1$/s, '$2') !== BINDING) {
+          found.push(`an attribute value mixing text and bindings (${name}); write ${name}=\${\`text \${value}\`}`);
+        }
+        return '';
+      });
+      if (rest.includes(BINDING)) found.push('a binding in a tag outside an attribute value');
+    }
+  }
+  return found;
+}
 
 /** @returns {import('rollup').Plugin} */
 export function patchLit() {
@@ -179,15 +207,18 @@ export function patchLit() {
       applied.clear();
       seen.length = 0;
     },
+    // Our source as written: later plugins (the HTML minifier) change its templates.
+    load(id) {
+      const path = id.replaceAll('\\', '/');
+      if (!path.includes('/src/') || path.includes('/node_modules/')) return null;
+      const source = readFileSync(id, 'utf8');
+      const uses = [...UNUSED_IN_SRC.filter((rule) => rule.find.test(source)).map((rule) => rule.what), ...unsupportedBindings(source, id)];
+      if (uses.length) this.error(`patch-lit: ${path} uses ${uses.join('; ')}, which the bundle's Lit leaves out (scripts/rollup-patch-lit.mjs).`);
+      return null;
+    },
     transform(code, id) {
       const path = id.replaceAll('\\', '/');
       seen.push(path);
-      if (path.includes('/src/') && !path.includes('/node_modules/')) {
-        for (const rule of UNUSED_IN_SRC) {
-          if (rule.find.test(code)) this.error(`patch-lit: ${path} uses ${rule.what}, which the bundle's Lit leaves out (scripts/rollup-patch-lit.mjs).`);
-        }
-        return null;
-      }
       const edits = EDITS.filter((edit) => path.endsWith(`node_modules/${edit.file}`));
       if (!edits.length) return null;
       for (const edit of edits) {
