@@ -262,9 +262,12 @@ async function traceTasks(cdp, origin, during) {
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && ours.has(e.pid))
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  return events
+  const tasks = events
     .filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
     .map((e) => e.dur / 1000);
+  // A Chromium that names its threads or tasks differently must not pass as "no tasks".
+  if (!tasks.length) throw new Error(`no main-thread tasks of ${origin} in the trace: update traceTasks()`);
+  return tasks;
 }
 
 /**
@@ -366,7 +369,7 @@ async function main() {
         noStore: await severalInstances(browser, origin, counts, '/feed.json'),
         cacheable: await severalInstances(browser, origin, counts, '/cached/feed.json'),
       },
-      bigFeed: { ...(await bigFeed(browser, origin, 5000)), feedBytes: routes.get('/feed-5000.json').length },
+      bigFeed: { ...(await bigFeed(browser, origin, 5000)), feedBytes: Buffer.byteLength(routes.get('/feed-5000.json')) },
       nodeScaling: await measureScaling(),
     };
     for (const cards of [12, 48, 200]) results.renderMs[cards] = await renderTime(browser, origin, cards);
