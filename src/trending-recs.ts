@@ -25,6 +25,7 @@ const DEFAULT_TIMEOUT = 8000;
  * link per card. While loading it shows a skeleton of the final height; when the feed
  * fails or has nothing to show, it collapses to nothing.
  *
+ * @tagname trending-recs
  * @summary Cross-site recommendation cards from a JSON Feed.
  *
  * @fires {TrendingRecsLoadEvent} trending-recs-load - The cards are rendered. `detail.items`: the items shown; `detail.skipped`: invalid feed items with reasons.
@@ -45,7 +46,7 @@ const DEFAULT_TIMEOUT = 8000;
  *
  * @cssproperty --trending-recs-accent - Call-to-action background and focus ring. Default `#1d4ed8`.
  * @cssproperty --trending-recs-accent-text - Call-to-action text colour. Default `#fff`.
- * @cssproperty --trending-recs-muted-color - Category, date and site text. Default: the inherited colour at 70%.
+ * @cssproperty --trending-recs-muted-color - Category, date and site text. Default: the inherited colour at 85%.
  * @cssproperty --trending-recs-gap - Space between cards. Default `1rem`.
  * @cssproperty --trending-recs-card-min-width - Narrowest a card gets before the grid drops a column. Default `13rem`.
  * @cssproperty --trending-recs-radius - Corner radius of cards and pictures. Default `0.5rem`.
