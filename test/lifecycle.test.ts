@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { hits, item, jsonFeed, serveFeed } from './support/feeds.js';
-import { captureWarnings, settled, titles, watchPageErrors } from './support/widget.js';
+import { settled, titles, watchEachTest } from './support/widget.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
 
 /** Records the signal of every fetch the page makes, by URL. */
@@ -17,25 +17,10 @@ function spyOnFetch() {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('<trending-recs> across removal and src changes', () => {
+  const { warnings, errorEvents } = watchEachTest();
   let fetches: ReturnType<typeof spyOnFetch>;
-  let console_: ReturnType<typeof captureWarnings>;
-  let page: ReturnType<typeof watchPageErrors>;
-  let errorEvents: Event[];
-  const onError = (event: Event) => errorEvents.push(event);
-  beforeEach(() => {
-    fetches = spyOnFetch();
-    console_ = captureWarnings();
-    page = watchPageErrors();
-    errorEvents = [];
-    document.addEventListener('trending-recs-error', onError);
-  });
-  afterEach(() => {
-    document.removeEventListener('trending-recs-error', onError);
-    fetches.restore();
-    console_.restore();
-    page.stop();
-    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
-  });
+  beforeEach(() => (fetches = spyOnFetch()));
+  afterEach(() => fetches.restore());
 
   it('aborts the request when removed mid-fetch, quietly, and loads again when put back', async () => {
     const url = await serveFeed(jsonFeed([item({ title: 'Still here' })]), { delay: 600 });
@@ -48,7 +33,7 @@ describe('<trending-recs> across removal and src changes', () => {
     expect(fetches.signals.get(url)!.aborted, 'request aborted on removal').to.be.true;
     await sleep(800);
     expect(errorEvents, 'an abort is not a failure').to.be.empty;
-    expect(console_.warnings).to.be.empty;
+    expect(warnings).to.be.empty;
 
     const outcome = settled(element);
     wrapper.append(element);

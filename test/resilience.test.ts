@@ -1,6 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, waitUntil } from '@open-wc/testing';
 import { item, jsonFeed, requests, serveFeed, type RawItem, type Requests } from './support/feeds.js';
-import { captureWarnings, cards, renderWidget, settled, shadow, titles, watchPageErrors, type Outcome } from './support/widget.js';
+import { cards, renderWidget, settled, shadow, titles, watchEachTest, type Outcome } from './support/widget.js';
 import { MAX_CACHED_CHARS } from '../src/feed/feed-cache.js';
 import { MAX_FEED_CHARS } from '../src/feed/load-feed.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
@@ -48,23 +48,10 @@ const collapsed = (element: Element) => element.getBoundingClientRect().height =
 const itemTitles = (outcome: Outcome) => (outcome.detail.items as { title: string }[]).map((shown) => shown.title);
 
 describe('<trending-recs> when things go wrong', () => {
-  let console_: ReturnType<typeof captureWarnings>;
-  let page: ReturnType<typeof watchPageErrors>;
-  let errorEvents: CustomEvent[];
-  const onError = (event: Event) => errorEvents.push(event as CustomEvent);
-  beforeEach(() => {
-    console_ = captureWarnings();
-    page = watchPageErrors();
-    errorEvents = [];
-    document.addEventListener('trending-recs-error', onError);
-  });
+  const { warnings, errorEvents } = watchEachTest();
   afterEach(() => {
-    document.removeEventListener('trending-recs-error', onError);
     fixtureCleanup();
     sessionStorage.clear();
-    console_.restore();
-    page.stop();
-    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
   });
 
   describe('retries', () => {
@@ -74,7 +61,7 @@ describe('<trending-recs> when things go wrong', () => {
       expect(outcome.type).to.equal('load');
       expect(titles(element)).to.deep.equal(['After a 503']);
       expect((await requests(url)).hits).to.equal(2);
-      expect(console_.warnings).to.be.empty;
+      expect(warnings).to.be.empty;
     });
 
     it('gives up after three tries of a failing server, says HTTP 500 and collapses', async () => {
@@ -85,7 +72,7 @@ describe('<trending-recs> when things go wrong', () => {
       expect(outcome.detail.src).to.equal(url);
       expect((await requests(url)).hits).to.equal(3);
       expect(collapsed(element)).to.be.true;
-      expect(console_.warnings).to.have.length(1);
+      expect(warnings).to.have.length(1);
     });
 
     it('does not retry a 404', async () => {
@@ -141,7 +128,7 @@ describe('<trending-recs> when things go wrong', () => {
       expect(hits).to.equal(2);
       // Its own retry, after the backoff, and not the browser resending the request.
       expect(times[1]! - times[0]!, 'ms between the two requests').to.be.at.least(200);
-      expect(console_.warnings).to.be.empty;
+      expect(warnings).to.be.empty;
     });
   });
 
@@ -174,7 +161,7 @@ describe('<trending-recs> when things go wrong', () => {
       await serverSees(url, (seen) => seen.cancelled === 1, 'the server never saw the request cancelled');
       await sleep(500);
       expect(errorEvents).to.be.empty;
-      expect(console_.warnings).to.be.empty;
+      expect(warnings).to.be.empty;
       expect((await requests(url)).hits).to.equal(1);
     });
   });
@@ -317,7 +304,7 @@ describe('<trending-recs> when things go wrong', () => {
       }
       expect((await requests(url)).hits).to.equal(2);
       expect(errorEvents).to.be.empty;
-      expect(console_.warnings).to.be.empty;
+      expect(warnings).to.be.empty;
     });
 
     it('leaves no stale copy behind when the fresh feed is over the storage quota', async () => {
@@ -336,7 +323,7 @@ describe('<trending-recs> when things go wrong', () => {
       }
       expect(sessionStorage.getItem(cacheKey(url)), 'the earlier copy').to.be.null;
       expect(errorEvents).to.be.empty;
-      expect(console_.warnings).to.be.empty;
+      expect(warnings).to.be.empty;
     });
 
     it("does not keep a feed too long for the page's storage, and forgets the older copy", async () => {
@@ -399,7 +386,7 @@ describe('<trending-recs> when things go wrong', () => {
       expect(outcome.type, outcome.detail.message).to.equal('load');
       expect(titles(element)).to.have.members(before);
       expect(itemTitles(outcome)).to.have.members(before);
-      expect(console_.warnings.filter((warning) => warning.includes('is over'))).to.have.length(1);
+      expect(warnings.filter((warning) => warning.includes('is over'))).to.have.length(1);
     });
 
     it('fails a feed over 5 MiB, rather than reading it whole, when no item end is found near the limit', async () => {
@@ -421,7 +408,7 @@ describe('<trending-recs> when things go wrong', () => {
       expect(outcome.type).to.equal('error');
       expect(outcome.detail.message).to.equal('over 5 MB');
       expect(cards(element)).to.be.empty;
-      expect(console_.warnings.filter((warning) => warning.includes('is over'))).to.have.length(1);
+      expect(warnings.filter((warning) => warning.includes('is over'))).to.have.length(1);
     });
 
     it('reads the first 5,000 items of a longer feed and lists the rest as skipped', async () => {

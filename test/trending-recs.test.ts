@@ -1,21 +1,11 @@
 import { expect, fixture, fixtureCleanup, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DAY, HOUR, hits, iso, item, jsonFeed, serveFeed } from './support/feeds.js';
-import { captureWarnings, cards, part, renderWidget, settled, shadow, watchPageErrors } from './support/widget.js';
+import { captureWarnings, cards, part, renderWidget, settled, shadow, watchEachTest } from './support/widget.js';
 import type { TrendingRecs } from '../src/trending-recs.js';
 
 describe('<trending-recs>', () => {
-  let console_: ReturnType<typeof captureWarnings>;
-  let page: ReturnType<typeof watchPageErrors>;
-  beforeEach(() => {
-    console_ = captureWarnings();
-    page = watchPageErrors();
-  });
-  afterEach(() => {
-    console_.restore();
-    page.stop();
-    expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
-  });
+  const { warnings } = watchEachTest();
 
   describe('with a good feed', () => {
     it('renders one linked card per item, best score first, in a section labelled by its heading', async () => {
@@ -182,8 +172,8 @@ describe('<trending-recs>', () => {
         { index: 1, id: 'no-link', reason: 'no http(s) link' },
         { index: 2, reason: 'no usable id' },
       ]);
-      expect(console_.warnings).to.have.length(1);
-      expect(console_.warnings[0]).to.contain('skipped 2').and.contain('no-link');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('skipped 2').and.contain('no-link');
     });
 
     it('fires trending-recs-load once the cards are rendered, with the items shown, bubbling out of shadow roots', async () => {
@@ -255,8 +245,8 @@ describe('<trending-recs>', () => {
         expect(outcome.detail.src).to.equal(url);
         expect(element.getBoundingClientRect().height).to.equal(0);
         expect(shadow(element).querySelector('section')).to.be.null;
-        expect(console_.warnings).to.have.length(1);
-        expect(console_.warnings[0]).to.contain(url).and.match(reason);
+        expect(warnings).to.have.length(1);
+        expect(warnings[0]).to.contain(url).and.match(reason);
       });
     }
 

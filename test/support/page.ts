@@ -17,9 +17,8 @@ export const cards = (element: Element) => [...shadow(element).querySelectorAll<
 export const part = (card: Element, name: string) => card.querySelector(`[part~="${name}"]`)?.textContent?.trim();
 export const titles = (element: Element) => cards(element).map((card) => part(card, 'title'));
 
-/** Collects console.warn calls while a test runs. */
-export function captureWarnings() {
-  const warnings: string[] = [];
+/** Collects console.warn calls, into `warnings` when given, until restored. */
+export function captureWarnings(warnings: string[] = []) {
   const original = console.warn;
   console.warn = (...args: unknown[]) =>
     warnings.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));

@@ -20,20 +20,34 @@ export async function renderWidget(src: string, attributes: Record<string, strin
 }
 
 /**
- * For every test of the calling suite: no uncaught error or unhandled rejection reaches
- * the page, and no console warning is written.
+ * For every test of the calling suite: no uncaught error or unhandled rejection may reach
+ * the page, and the console warnings and `trending-recs-error` events of the test are
+ * collected in the returned arrays, emptied before each test.
  */
-export function expectQuietTests() {
-  let warnings: ReturnType<typeof captureWarnings>;
+export function watchEachTest() {
+  const warnings: string[] = [];
+  const errorEvents: CustomEvent[] = [];
+  const onError = (event: Event) => errorEvents.push(event as CustomEvent);
+  let console_: ReturnType<typeof captureWarnings>;
   let page: ReturnType<typeof watchPageErrors>;
   beforeEach(() => {
-    warnings = captureWarnings();
+    warnings.length = 0;
+    errorEvents.length = 0;
+    console_ = captureWarnings(warnings);
     page = watchPageErrors();
+    document.addEventListener('trending-recs-error', onError);
   });
   afterEach(() => {
-    warnings.restore();
+    document.removeEventListener('trending-recs-error', onError);
+    console_.restore();
     page.stop();
     expect(page.errors, 'uncaught errors or unhandled rejections').to.be.empty;
-    expect(warnings.warnings).to.be.empty;
   });
+  return { warnings, errorEvents };
+}
+
+/** watchEachTest, and no test of the calling suite writes a console warning. */
+export function expectQuietTests() {
+  const { warnings } = watchEachTest();
+  afterEach(() => expect(warnings).to.be.empty);
 }
