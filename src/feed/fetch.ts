@@ -1,3 +1,5 @@
+import type { Prefetch } from './prefetch.js';
+
 /** Tries after the first that a failed request gets. */
 export const MAX_RETRIES = 2;
 /** Pause before the first retry; it doubles for the next. */
@@ -26,28 +28,67 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 /**
- * Fetches a feed and returns its body, or throws an Error whose message says, in a few
- * words a publisher can act on, what went wrong. Network errors and retryable statuses
- * are tried again up to MAX_RETRIES times; everything, retries included, must finish
- * within `timeout` ms, so the skeleton never stays up forever.
+ * Characters of a feed body that are read: the rest is not downloaded. A trending feed
+ * needs a few hundred items, and every character read is main-thread time on the
+ * reader's device (JSON.parse of 4 MB alone takes longer than a frame budget allows).
+ * The body is then cut after its last whole item (see load-feed.ts).
  */
-export async function fetchFeedText(url: string, signal: AbortSignal, timeout: number): Promise<string> {
+export const MAX_FEED_CHARS = 2 ** 19;
+
+/**
+ * The body of `response` as text, up to a little over MAX_FEED_CHARS characters: the
+ * download stops there. Stops with the signal's reason when it is aborted.
+ */
+async function readCapped(response: Response, signal: AbortSignal): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const cancel = () => reader.cancel().catch(() => {});
+  signal.addEventListener('abort', cancel, { once: true });
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    for (let chunk; !(chunk = await reader.read()).done; ) {
+      text += decoder.decode(chunk.value, { stream: true });
+      if (text.length > MAX_FEED_CHARS) {
+        cancel();
+        return text;
+      }
+    }
+    signal.throwIfAborted();
+    return text + decoder.decode();
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}
+
+/** What a request may start from besides the URL. */
+export interface FetchOptions {
+  /** The loader's request for this URL, taken as the first try. */
+  first?: Promise<Response>;
+  /** Ask the server even when the browser's HTTP cache holds a fresh copy. */
+  revalidate?: boolean;
+}
+
+/**
+ * Fetches a feed and returns its body (see readCapped), or throws an Error whose
+ * message says, in a few words a publisher can act on, what went wrong. Network errors
+ * and retryable statuses are tried again up to MAX_RETRIES times; everything, retries
+ * included, must finish within `timeout` ms, so the skeleton never stays up forever.
+ */
+export async function fetchFeedText(url: string, signal: AbortSignal, timeout: number, { first, revalidate }: FetchOptions = {}): Promise<string> {
   let response: Response | undefined;
   // false for an error status: its body is not read, the status says it all, at once.
   let body: string | false;
   const deadline = AbortSignal.any([signal, AbortSignal.timeout(timeout)]);
-  const request = (cache: RequestCache) =>
-    fetch(url, {
-      signal: deadline,
-      cache,
-      // A CORS-safelisted header: no preflight for cross-origin feeds.
-      headers: { accept: 'application/feed+json, application/json' },
-    });
+  // A plain GET, as the loader's first try: no header that would need a CORS preflight.
+  const request = (cache: RequestCache) => fetch(url, { signal: deadline, cache });
+  // The loader's request was started without our deadline: it ends at the deadline too.
+  const firstTry = first && Promise.race([first, new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(deadline.reason), { once: true }))]);
   try {
     for (let retry = 1; ; retry++) {
       response = undefined;
       try {
-        response = await request('default');
+        response = await (retry === 1 && firstTry ? firstTry : request(revalidate ? 'no-cache' : 'default'));
         if (retry > MAX_RETRIES || !RETRY_STATUS.test(`${response.status}`)) break;
       } catch (error) {
         if (deadline.aborted) throw error;
@@ -60,7 +101,7 @@ export async function fetchFeedText(url: string, signal: AbortSignal, timeout: n
       }
       await sleep(retryDelay(response?.headers.get('retry-after') ?? null, retry, Date.now()), deadline);
     }
-    body = await (response.ok && response.text());
+    body = response.ok && (await readCapped(response, deadline));
   } catch (error) {
     if (signal.aborted) throw error;
     throw new Error(
@@ -86,17 +127,23 @@ const inFlight = new Map<string, SharedRequest>();
 /**
  * fetchFeedText shared by every widget on the page that asks for the same URL while a
  * request is in flight. The request is aborted only when all of them have given up.
- * The first widget's timeout applies.
+ * The first widget's timeout applies. A loader's request for the URL (`prefetch`) is
+ * taken as the first try; `revalidate` (a reload) asks anew instead of joining.
  */
-export function fetchSharedFeedText(url: string, signal: AbortSignal, timeout: number): Promise<string> {
-  let shared = inFlight.get(url);
+export function fetchSharedFeedText(url: string, signal: AbortSignal, timeout: number, prefetch?: Prefetch, revalidate?: boolean): Promise<string> {
+  let shared = revalidate ? undefined : inFlight.get(url);
   if (!shared) {
-    const controller = new AbortController();
-    shared = { _body: fetchFeedText(url, controller.signal, timeout).finally(() => inFlight.delete(url)), _readers: 0, _controller: controller };
+    // Aborting the loader's controller aborts its request too.
+    const controller = prefetch?.controller ?? new AbortController();
+    const body = fetchFeedText(url, controller.signal, timeout, { first: prefetch?.response, revalidate });
+    shared = { _body: body.finally(() => inFlight.get(url) === shared && inFlight.delete(url)), _readers: 0, _controller: controller };
     inFlight.set(url, shared);
   }
+  // Two loaders on one page may each have asked: the request not taken is dropped.
+  else if (prefetch && prefetch.controller !== shared._controller) prefetch.controller.abort();
   const request = shared;
   request._readers++;
-  signal.addEventListener('abort', () => --request._readers || (inFlight.delete(url), request._controller.abort()), { once: true });
+  const giveUp = () => --request._readers || (inFlight.get(url) === request && inFlight.delete(url), request._controller.abort());
+  signal.addEventListener('abort', giveUp, { once: true });
   return request._body;
 }

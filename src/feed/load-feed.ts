@@ -1,11 +1,9 @@
 import { cacheFeed, readCachedFeed } from './feed-cache.js';
-import { fetchSharedFeedText } from './fetch.js';
+import { fetchSharedFeedText, MAX_FEED_CHARS } from './fetch.js';
 import { parseFeedInSteps } from './parse.js';
+import type { Prefetch } from './prefetch.js';
 import { runSteps } from '../steps.js';
 import type { ParsedFeed } from './types.js';
-
-/** Characters of a feed body that are read: a bigger one is cut after its last whole item. */
-export const MAX_FEED_CHARS = 5 * 2 ** 20;
 
 export interface LoadOptions {
   signal: AbortSignal;
@@ -15,28 +13,37 @@ export interface LoadOptions {
   cacheTtl: number;
   /** Called with a cached feed to show while the network is asked for a fresh one. */
   onCached: (feed: ParsedFeed) => void;
+  /** The loader's request for this feed, taken as the first try. */
+  prefetch?: Prefetch;
+  /** A reload: ask the server again, past the browser's HTTP cache and this visit's copy. */
+  revalidate?: boolean;
 }
 
+const LIMIT_KB = `${MAX_FEED_CHARS / 1024} KB`;
+
 /**
- * JSON.parse for feed bodies. A body over MAX_FEED_CHARS is cut after the last item
- * that closes before the limit, so a runaway feed costs at most a few parses of 5 MB;
- * when none of the last few '}' closes an item, the feed fails instead.
+ * A feed body as JSON, and as text to cache. A body over MAX_FEED_CHARS (its download
+ * was stopped there) is cut after the last item that closes before the limit, leaving
+ * room for the closing `]}`; when none of the last few '}' closes an item, the feed fails.
  */
-function readJson(body: string, url: string): unknown {
-  let end = body.length;
-  if (end > MAX_FEED_CHARS) {
-    console.warn(`<trending-recs> ${url} is over 5 MB: read up to its last item before that`);
-    end = body.lastIndexOf('}', MAX_FEED_CHARS);
-  }
-  for (let tries = 0; tries++ < 4; end = body.lastIndexOf('}', end - 1)) {
+function readJson(body: string, url: string): { json: unknown; text: string } {
+  if (body.length <= MAX_FEED_CHARS) {
     try {
-      // The body itself first, if small enough; then each '}' before the limit, from the last.
-      return JSON.parse(end < body.length ? `${body.slice(0, end + 1)}]}` : body);
+      return { json: JSON.parse(body), text: body };
     } catch {
-      if (end === body.length) break;
+      throw new Error('not valid JSON');
     }
   }
-  throw new Error(end < body.length ? 'over 5 MB' : 'not valid JSON');
+  console.warn(`<trending-recs> ${url} is over ${LIMIT_KB}: read up to its last item before that`);
+  for (let tries = 0, end = MAX_FEED_CHARS - 2; tries < 4 && (end = body.lastIndexOf('}', end - 1)) >= 0; tries++) {
+    const text = `${body.slice(0, end + 1)}]}`;
+    try {
+      return { json: JSON.parse(text), text };
+    } catch {
+      // That '}' closed something inside an item, or sat in a string: try the one before.
+    }
+  }
+  throw new Error(`over ${LIMIT_KB}`);
 }
 
 /**
@@ -45,15 +52,15 @@ function readJson(body: string, url: string): unknown {
  * is asked all the same, and its feed, once good, is returned and cached. When the
  * network fails, the cached feed is returned instead of the error.
  */
-export async function loadFeed(url: string, { signal, timeout, cacheTtl, onCached }: LoadOptions): Promise<ParsedFeed> {
+export async function loadFeed(url: string, { signal, timeout, cacheTtl, onCached, prefetch, revalidate }: LoadOptions): Promise<ParsedFeed> {
   // Out of the caller's task (the element's update, where a removal goes unnoticed) and
-  // in steps: a big feed is read in short tasks.
-  const parseInSteps = (body: string) => runSteps(() => parseFeedInSteps(readJson(body, url), url), signal);
-  const cachedBody = readCachedFeed(url, cacheTtl, Date.now());
+  // in steps: a big feed is read in short tasks, JSON.parse in one of its own.
+  const parseInSteps = (readBody: () => unknown) => runSteps(() => parseFeedInSteps(readBody(), url), signal);
+  const cachedBody = revalidate ? undefined : readCachedFeed(url, cacheTtl, Date.now());
   let cached: ParsedFeed | undefined;
   if (cachedBody !== undefined) {
     try {
-      onCached((cached = await parseInSteps(cachedBody)));
+      onCached((cached = await parseInSteps(() => JSON.parse(cachedBody))));
     } catch {
       // Corrupt, or written by someone else: forget it.
       signal.throwIfAborted();
@@ -61,9 +68,14 @@ export async function loadFeed(url: string, { signal, timeout, cacheTtl, onCache
     }
   }
   try {
-    const body = await fetchSharedFeedText(url, signal, timeout);
-    const feed = await parseInSteps(body);
-    if (cacheTtl > 0) cacheFeed(url, body, Date.now());
+    const body = await fetchSharedFeedText(url, signal, timeout, prefetch, revalidate);
+    let text = body;
+    const feed = await parseInSteps(() => {
+      const read = readJson(body, url);
+      text = read.text;
+      return read.json;
+    });
+    if (cacheTtl > 0) cacheFeed(url, text, Date.now());
     return feed;
   } catch (error) {
     if (cached && !signal.aborted) return cached;

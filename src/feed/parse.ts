@@ -1,11 +1,10 @@
 import { parseRfc3339 } from './rfc3339.js';
-import type { ItemKind, ParsedFeed, SkippedItem, TrendingItem } from './types.js';
+import { ITEM_KINDS, type ItemKind, type ParsedFeed, type SkippedItem, type TrendingItem } from './types.js';
 import { displayHost, safeUrl } from './urls.js';
 import { finishSteps, type Steps } from '../steps.js';
 
 type Json = Record<string, unknown>;
 
-const KINDS: readonly string[] = ['article', 'guide', 'event', 'offer'];
 const MAX_TEXT = 300;
 const TITLE_FROM_CONTENT = 110;
 /** Items read from one feed: each costs parsing time on the reader's main thread. */
@@ -85,19 +84,19 @@ function parseItem(raw: Json, id: string, feed: FeedContext): TrendingItem | str
   const itemTags = tags(get('tags'));
   const kind = ext('kind');
   const host = displayHost(url);
-  // No prototype: a polluted Object.prototype on the host page cannot add fields.
-  const item: TrendingItem = Object.assign(Object.create(null), {
+  // Every field is an own property, set even when undefined, so a polluted
+  // Object.prototype on the host page cannot supply one; frozen, so no reader of an
+  // event's detail can change what another sees. A field is only set when valid, so a
+  // card never shows a placeholder value.
+  const item: TrendingItem = Object.freeze({
     id,
     url,
     title,
     site: text(ext('site')) ?? (host === feed.ownHost && feed.title ? feed.title : host),
-    tags: itemTags,
-    kind: KINDS.includes(kind as string) ? (kind as ItemKind) : 'article',
+    tags: Object.freeze(itemTags),
+    kind: ITEM_KINDS.includes(kind as ItemKind) ? (kind as ItemKind) : 'article',
     score: score(ext('score')),
     sponsored: isSponsored(ext('sponsored')),
-  });
-  // Optional fields are only set when valid, so a card never shows a placeholder value.
-  const optional: Partial<TrendingItem> = {
     image: link(get('image'), get('banner_image')),
     siteIcon: link(ext('site_icon')),
     category: text(ext('category')) ?? itemTags[0],
@@ -108,10 +107,7 @@ function parseItem(raw: Json, id: string, feed: FeedContext): TrendingItem | str
     endsAt: parseRfc3339(ext('ends_at')),
     venue: text(ext('venue')),
     cta: text(ext('cta'), 40),
-  };
-  for (const [key, value] of Object.entries(optional)) {
-    if (value !== undefined) (item as unknown as Json)[key] = value;
-  }
+  });
   return item;
 }
 

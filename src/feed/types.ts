@@ -1,6 +1,9 @@
 /** What an item is, which changes how its card reads (dates for events, a call to action for offers). */
 export type ItemKind = 'article' | 'guide' | 'event' | 'offer';
 
+/** Every kind, in the order the README lists them. */
+export const ITEM_KINDS: readonly ItemKind[] = ['article', 'guide', 'event', 'offer'];
+
 /**
  * One validated feed item. Every field holds checked data: URLs are absolute http(s),
  * texts are trimmed plain strings, dates are epoch milliseconds.
@@ -15,7 +18,7 @@ export interface TrendingItem {
   /** Display name of the sister site the item lives on. */
   site: string;
   category?: string;
-  tags: string[];
+  tags: readonly string[];
   kind: ItemKind;
   /** Trending score, a finite number >= 0 (0 when the feed gives none). */
   score: number;

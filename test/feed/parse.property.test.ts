@@ -182,19 +182,20 @@ interface Input {
 }
 
 function expectItem(item: TrendingItem, input: Input) {
-  expect(Object.getPrototypeOf(item)).to.equal(null);
-  expect(ITEM_KEYS).to.include.members(Object.keys(item));
+  // A plain frozen object that holds every field itself, so no prototype can supply one.
+  expect(Object.isFrozen(item) && Object.isFrozen(item.tags), 'frozen').to.be.true;
+  expect(Object.keys(item)).to.have.members(ITEM_KEYS);
   for (const key of ['id', 'title', 'site'] as const) expect(item[key]).to.be.a('string').and.not.equal('');
   expectWebUrl(item.url);
-  if ('image' in item) expectWebUrl(item.image);
-  if ('siteIcon' in item) expectWebUrl(item.siteIcon);
-  for (const key of OPTIONAL_TEXTS) if (key in item) expect(item[key]).to.be.a('string').and.not.equal('');
+  if (item.image !== undefined) expectWebUrl(item.image);
+  if (item.siteIcon !== undefined) expectWebUrl(item.siteIcon);
+  for (const key of OPTIONAL_TEXTS) if (item[key] !== undefined) expect(item[key]).to.be.a('string').and.not.equal('');
   expect(item.tags).to.be.an('array');
   for (const tag of item.tags) expect(tag).to.be.a('string').and.not.equal('');
   expect(KINDS).to.include(item.kind);
   expect(Number.isFinite(item.score) && item.score >= 0, String(item.score)).to.be.true;
   expect(item.sponsored).to.be.a('boolean');
-  for (const key of DATES) if (key in item) expect(Number.isFinite(item[key]), key).to.be.true;
+  for (const key of DATES) if (item[key] !== undefined) expect(Number.isFinite(item[key]), key).to.be.true;
 
   for (const value of [item.id, ...TEXTS.map((key) => item[key]), ...item.tags]) {
     if (value === undefined) continue;
@@ -207,8 +208,8 @@ function expectItem(item: TrendingItem, input: Input) {
     expect(value, JSON.stringify(value)).to.equal(value.trim());
     expect(CONTROL_OR_BIDI.test(value), JSON.stringify(value)).to.be.false;
   }
-  if ('cta' in item) expect(item.cta!.length).to.be.at.most(40);
-  for (const key of ['title', 'category', 'sponsor', 'venue'] as const) if (key in item) expect(item[key]!.length).to.be.at.most(300);
+  if (item.cta !== undefined) expect(item.cta.length).to.be.at.most(40);
+  for (const key of ['title', 'category', 'sponsor', 'venue'] as const) if (item[key] !== undefined) expect(item[key]!.length).to.be.at.most(300);
 }
 
 function expectFeed(feed: ParsedFeed, json: Record<string, unknown>, feedUrl: string) {
