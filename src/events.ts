@@ -18,15 +18,16 @@ const init = { bubbles: true, composed: true } as const;
 
 /** Fired once the cards for a freshly loaded feed are rendered. */
 export class TrendingRecsLoadEvent extends CustomEvent<TrendingRecsLoadDetail> {
-  constructor(detail: TrendingRecsLoadDetail) {
-    super('trending-recs-load', { ...init, detail });
+  constructor({ items, skipped }: TrendingRecsLoadDetail) {
+    // Frozen, so one listener cannot change what the next one, or the element, sees.
+    super('trending-recs-load', { ...init, detail: Object.freeze({ items: Object.freeze([...items]), skipped: Object.freeze(skipped.map((s) => Object.freeze({ ...s }))) }) });
   }
 }
 
 /** Fired when the feed cannot be loaded or is not a feed; the element has collapsed. */
 export class TrendingRecsErrorEvent extends CustomEvent<TrendingRecsErrorDetail> {
   constructor(detail: TrendingRecsErrorDetail) {
-    super('trending-recs-error', { ...init, detail });
+    super('trending-recs-error', { ...init, detail: Object.freeze({ ...detail }) });
   }
 }
 

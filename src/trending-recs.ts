@@ -1,23 +1,32 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Task, initialState } from '@lit/task';
+import { LitElement, nothing, type PropertyValues } from 'lit';
+import { choiceAttribute, choicesAttribute, listAttribute, numberAttribute, urlListAttribute } from './attributes.js';
+import { FeedController, type FeedState } from './controllers/feed-controller.js';
 import { LazyStartController } from './controllers/lazy-start-controller.js';
-import { loadFeed } from './feed/load-feed.js';
+import { cardCount, DEFAULT_HEADING, DEFAULT_LIMIT } from './defaults.js';
+import { hasPrefetch } from './feed/prefetch.js';
+import { ITEM_KINDS, type ItemKind, type TrendingItem } from './feed/types.js';
 import { safeUrl } from './feed/urls.js';
-import type { ParsedFeed, TrendingItem } from './feed/types.js';
-import { TrendingRecsErrorEvent, TrendingRecsLoadEvent } from './events.js';
-import { formatDateRange } from './format/date-range.js';
-import { fromSites, inCategories, ofKinds, onHosts } from './rank/filters.js';
+import { readReaderContext, type ReaderContext } from './page/reader-context.js';
+import { rememberClick } from './page/reader-history.js';
 import { clickedPenalty, contextBoost, rotation } from './rank/boosts.js';
+import { fromSites, inCategories, ofKinds, onHosts } from './rank/filters.js';
 import { keywordsOf } from './rank/keywords.js';
-import { rankItems, rankItemsInSteps, type RankOptions } from './rank/rank.js';
-import { pageTopic } from './page/page-topic.js';
-import { pause, runSteps } from './steps.js';
-import { clickedIds, earlierPagesInSession, rememberClick } from './page/reader-history.js';
+import type { RankOptions } from './rank/rank.js';
 import { styles } from './trending-recs.styles.js';
+import { block } from './views/block.js';
+import { card, type CardContext } from './views/card.js';
+import { groups } from './views/groups.js';
+import { list } from './views/list.js';
+import { skeleton } from './views/skeleton.js';
 
-const DEFAULT_LIMIT = 12;
-const MAX_LIMIT = 100;
 const DEFAULT_TIMEOUT = 8000;
+
+/** How the cards are arranged: one mixed list, or a list per category under its own heading. */
+export type Grouping = 'none' | 'category';
+const GROUPINGS: readonly Grouping[] = ['none', 'category'];
+
+/** The properties whose change means ranking again. */
+const RANKING_PROPERTIES = ['limit', 'exclude', 'halfLife', 'maxAge', 'perSite', 'maxSponsored', 'categories', 'sites', 'kinds', 'allowHosts', 'context', 'seed'] as const;
 
 /**
  * A block of cards that sends readers to what is trending on a publisher's sister sites.
@@ -55,25 +64,25 @@ const DEFAULT_TIMEOUT = 8000;
 export class TrendingRecs extends LitElement {
   static override styles = styles;
 
-  // The HTML API: each property's attribute and type. Documented on the fields below.
+  // The HTML API: each property's attribute and how it is read. Documented on the fields below.
   static override properties = {
     src: {},
-    limit: { type: Number },
+    limit: { converter: numberAttribute('limit', { min: 1, whole: true, fallback: DEFAULT_LIMIT }) },
     heading: {},
-    timeout: { type: Number },
-    exclude: {},
-    halfLife: { type: Number, attribute: 'half-life' },
-    maxAge: { type: Number, attribute: 'max-age' },
-    perSite: { type: Number, attribute: 'per-site' },
-    maxSponsored: { type: Number, attribute: 'max-sponsored' },
-    categories: {},
-    sites: {},
-    kinds: {},
-    allowHosts: { attribute: 'allow-hosts' },
-    cacheTtl: { type: Number, attribute: 'cache-ttl' },
+    timeout: { converter: numberAttribute('timeout', { min: 1, fallback: DEFAULT_TIMEOUT }) },
+    exclude: { converter: urlListAttribute },
+    halfLife: { attribute: 'half-life', converter: numberAttribute('half-life', { min: Number.MIN_VALUE, fallback: 72 }) },
+    maxAge: { attribute: 'max-age', converter: numberAttribute('max-age', { min: Number.MIN_VALUE }) },
+    perSite: { attribute: 'per-site', converter: numberAttribute('per-site', { min: 1, whole: true }) },
+    maxSponsored: { attribute: 'max-sponsored', converter: numberAttribute('max-sponsored', { whole: true }) },
+    categories: { converter: listAttribute },
+    sites: { converter: listAttribute },
+    kinds: { converter: choicesAttribute('kinds', ITEM_KINDS) },
+    allowHosts: { attribute: 'allow-hosts', converter: urlListAttribute },
+    cacheTtl: { attribute: 'cache-ttl', converter: numberAttribute('cache-ttl', { fallback: 300 }) },
     context: {},
-    seed: { type: Number },
-    group: {},
+    seed: { converter: numberAttribute('seed', { whole: true }) },
+    group: { converter: choiceAttribute('group', GROUPINGS, 'none') },
   };
 
   /** URL of the JSON Feed, resolved against the page. */
@@ -83,16 +92,16 @@ export class TrendingRecs extends LitElement {
   limit = DEFAULT_LIMIT;
 
   /** Text of the block's heading. */
-  heading = 'Trending on our other sites';
+  heading = DEFAULT_HEADING;
 
-  /** Milliseconds to wait for the feed before giving up and collapsing. */
+  /** Milliseconds to wait for the feed, retries included, before giving up and collapsing. */
   timeout = DEFAULT_TIMEOUT;
 
   /**
-   * Space-separated URLs never to show. The page's own URL and its canonical URL are
-   * always excluded.
+   * URLs never to show (attribute: separated by commas or spaces). The page's own URL
+   * and its canonical URL are always excluded.
    */
-  exclude = '';
+  exclude: string[] = [];
 
   /** Hours after which an article's trending score has halved (guides: four times slower). */
   halfLife = 72;
@@ -100,26 +109,30 @@ export class TrendingRecs extends LitElement {
   /** Leave out undated items published more than this many days ago. */
   maxAge?: number;
 
-  /** At most this many cards from one sister site. Default: a third of `limit`, rounded up. */
+  /**
+   * At most this many cards from one sister site, a hard cap. Without it, a third of
+   * `limit` (rounded up) is preferred, and the block is filled from fewer sites when
+   * too few are left.
+   */
   perSite?: number;
 
   /** At most this many sponsored cards. Default: one per six cards, rounded up. */
   maxSponsored?: number;
 
-  /** Comma-separated categories: only items in one of them are shown (case-insensitive). */
-  categories?: string;
+  /** Only items in one of these categories are shown (case-insensitive). Attribute: comma-separated. */
+  categories: string[] = [];
 
-  /** Comma-separated sister sites, by display name or host: only items from them are shown. */
-  sites?: string;
+  /** Only items from these sister sites, by display name or host, are shown. Attribute: comma-separated. */
+  sites: string[] = [];
 
-  /** Comma-separated kinds (`article`, `guide`, `event`, `offer`): only these are shown. */
-  kinds?: string;
+  /** Only items of these kinds are shown. Attribute: comma-separated. */
+  kinds: ItemKind[] = [];
 
   /**
-   * Space-separated hosts the cards may link to, `*.` for any subdomain
-   * (`harbor.example *.harbor.example`). Cards linking elsewhere are dropped.
+   * Hosts the cards may link to, `*.` for any subdomain (`harbor.example,
+   * *.harbor.example`; attribute: commas or spaces). Cards linking elsewhere are dropped.
    */
-  allowHosts?: string;
+  allowHosts: string[] = [];
 
   /** Seconds a feed stays in this visit's cache, shown at once on the next page while a fresh copy loads. 0: no cache. */
   cacheTtl = 300;
@@ -137,216 +150,111 @@ export class TrendingRecs extends LitElement {
    */
   seed?: number;
 
-  /** `category`: cards grouped under a heading per category. Default: one mixed list. */
-  group?: string;
+  /** `category`: cards grouped under a heading per category. Default `none`: one mixed list. */
+  group: Grouping = 'none';
 
   private readonly _lazyStart = new LazyStartController(this);
-  private _shown: TrendingItem[] = [];
-  private _loadPending = false;
-  /**
-   * A feed shown before the Task completes: this visit's cached copy while the network is
-   * asked, then the fresh feed, ranked, while its cards render.
-   */
-  private _early?: ParsedFeed;
-  private readonly _brokenPictures = new Set<string>();
-  private _clicked: string[] = [];
-  /** The feed `_shown` was ranked from. */
-  private _rankedFeed?: ParsedFeed;
-
-  constructor() {
-    super();
-    // Remembered so this item is demoted on the reader's next pages.
-    this.addEventListener('click', (event) => {
-      const card = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-      const item = this._shown.find((shown) => shown.url === card?.href);
-      if (item) rememberClick(item.id);
-    });
-  }
-
-  /**
-   * A picture that fails to load is not asked for again: its card shows the site icon
-   * instead, or the empty picture box. Kept as state, so a card that Lit later reuses for
-   * another item shows that item's own picture.
-   */
-  protected override firstUpdated(): void {
-    this.renderRoot.addEventListener(
-      'error',
-      ({ target }) => {
-        this._brokenPictures.add((target as HTMLImageElement).src);
-        this.requestUpdate();
-      },
-      true,
-    );
-  }
-
-  private readonly _feed = new Task(this, {
-    // Removal turns `active` off: the Task aborts the request in flight, and
-    // fetches again if the element is put back.
-    args: () => [this._feedUrl(), this._lazyStart.active] as const,
-    task: async ([url, active], { signal }): Promise<ParsedFeed> => {
-      this._early = undefined;
-      if (!url || !active) return initialState as never;
-      // Read now, not in the task that ranks: a page's first read of localStorage can take
-      // tens of milliseconds.
-      this._clicked = clickedIds();
-      const feed = await loadFeed(url, {
-        signal,
-        timeout: this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT,
-        cacheTtl: this.cacheTtl,
-        onCached: (cached) => {
-          this._early = cached;
-          this.requestUpdate();
-        },
-      });
-      // Ranked in steps too, and rendered in a task of its own: for thousands of items,
-      // each of these takes tens of milliseconds.
-      const shown = this._shown;
-      const ranked = await runSteps(() => rankItemsInSteps(feed.items, this._rankOptions()), signal);
-      this._early = feed;
-      // Unless an option changed meanwhile (willUpdate ranked again): then the update
-      // ranks this feed with the new options.
-      if (this._shown === shown) [this._rankedFeed, this._shown] = [feed, ranked];
-      await pause();
-      return feed;
-    },
-    onComplete: () => {
-      this._early = undefined;
-      this._loadPending = true;
-    },
-    onError: (error) => {
-      const message = error instanceof Error ? error.message : String(error);
-      const src = this._feedUrl() ?? this.src;
-      console.warn(`<trending-recs> could not load ${src}: ${message}`);
-      this.dispatchEvent(new TrendingRecsErrorEvent({ message, src }));
-    },
+  private readonly _feed = new FeedController(this, {
+    url: () => this._feedUrl(),
+    active: () => this._lazyStart.active,
+    timeout: () => (this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT),
+    cacheTtl: () => this.cacheTtl,
+    rankOptions: () => (this._rankOptions ??= this._makeRankOptions()),
   });
+  /** Read once per connection, when there is first something to rank. */
+  private _reader?: ReaderContext;
+  private _rankOptions?: Omit<RankOptions, 'now'>;
+  private readonly _brokenPictures = new Set<string>();
+  private readonly _cardContext: CardContext = {
+    language: undefined,
+    brokenPictures: this._brokenPictures,
+    // Not asked for again: the card shows the site icon instead, or the empty picture box.
+    onPictureError: ({ target }) => {
+      this._brokenPictures.add((target as HTMLImageElement).src);
+      this.requestUpdate();
+    },
+    // Remembered so this item is demoted on the reader's next pages.
+    onOpen: (item) => rememberClick(item.id),
+  };
+
+  /** What the block shows now. */
+  get state(): FeedState {
+    return this._feed.state;
+  }
+
+  /** Fetches the feed again, past the browser's and this visit's caches; the cards stay until it arrives. */
+  reload(): void {
+    this._feed.reload();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The loader saw this element near the viewport and has started its feed request.
+    if (hasPrefetch(this)) this._lazyStart.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._reader = this._rankOptions = undefined;
+  }
+
+  /**
+   * The loader's stand-in is in the shadow root already: it goes, in the task that
+   * renders the element's skeleton (before Lit takes the root's first child as the
+   * place to render before).
+   */
+  protected override createRenderRoot() {
+    this.shadowRoot?.replaceChildren();
+    return super.createRenderRoot();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (RANKING_PROPERTIES.some((name) => changed.has(name))) this._rankOptions = undefined;
+  }
 
   private _feedUrl(): string | undefined {
     return safeUrl(this.src, document.baseURI);
   }
 
-  private _limit(): number {
-    const limit = Math.floor(this.limit);
-    return limit >= 1 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;
-  }
-
-  private _excludedUrls(): string[] {
-    const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
-    return [location.href, canonical, ...this.exclude.split(/\s+/)].map((url) => safeUrl(url, document.baseURI) ?? '');
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const feed = this._early ?? this._feed.value;
-    // Not again for a broken picture's update: that is thousands of items to score.
-    if (changed.size || feed !== this._rankedFeed) {
-      this._rankedFeed = feed;
-      this._shown = feed ? rankItems(feed.items, this._rankOptions()) : [];
-    }
-  }
-
-  private _rankOptions(): RankOptions {
+  private _makeRankOptions(): Omit<RankOptions, 'now'> {
+    const reader = (this._reader ??= readReaderContext(this));
+    this._cardContext.language = reader.language;
+    const limit = cardCount(this.limit);
     return {
-      now: Date.now(),
-      limit: this._limit(),
-      exclude: this._excludedUrls(),
+      limit,
+      exclude: [...reader.pageUrls, ...this.exclude.map((url) => safeUrl(url, document.baseURI) ?? '')],
       halfLifeHours: this.halfLife,
       maxAgeDays: this.maxAge,
       perSite: this.perSite,
       maxSponsored: this.maxSponsored,
       filters: [inCategories(this.categories), fromSites(this.sites), ofKinds(this.kinds), onHosts(this.allowHosts)],
       boosts: [
-        contextBoost(this.context === 'off' ? [] : keywordsOf(this.context ?? pageTopic(document))),
-        clickedPenalty(this._clicked),
-        rotation(this.seed ?? earlierPagesInSession()),
+        contextBoost(this.context === 'off' ? [] : this.context ? keywordsOf(this.context) : reader.topic),
+        clickedPenalty(reader.clicked),
+        rotation(this.seed ?? reader.pagesBefore),
       ],
     };
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const feed = this._feed.value;
-    if (!this._loadPending || !feed) return;
-    this._loadPending = false;
-    if (feed.skipped.length) {
-      console.warn(`<trending-recs> skipped ${feed.skipped.length} invalid item(s):`, feed.skipped);
-    }
-    this.dispatchEvent(new TrendingRecsLoadEvent({ items: this._shown, skipped: feed.skipped }));
-  }
-
   protected override render() {
-    const cards = () => (this._shown.length ? this._renderBlock(this.group === 'category' ? this._renderGroups() : this._renderList(this._shown)) : nothing);
-    const skeleton = () => this._renderBlock(renderList(Array.from({ length: this._limit() }, renderSkeletonCard)), true);
-    return this._feed.render({
-      // Without a feed there is nothing to reserve room for.
-      initial: () => (this._feedUrl() ? skeleton() : nothing),
-      pending: () => (this._early ?? this._feed.value ? cards() : skeleton()),
-      complete: cards,
-      error: () => nothing,
-    });
-  }
-
-  private _renderBlock(content: unknown, busy = false) {
-    return html`<section part="section" aria-labelledby="heading" aria-busy=${busy ? 'true' : nothing}>
-      <h2 id="heading" part="heading">${this.heading}</h2>
-      ${content}
-    </section>`;
-  }
-
-  private _renderList(items: TrendingItem[], label?: string) {
-    return renderList(items.map((item) => this._renderCard(item)), label);
-  }
-
-  /** One labelled list per category, in the rank order of each category's first card. */
-  private _renderGroups() {
-    const groups = new Map<string | undefined, TrendingItem[]>();
-    for (const item of this._shown) {
-      const category = item.category?.toLowerCase();
-      groups.get(category)?.push(item) ?? groups.set(category, [item]);
+    const items = this._feed.items;
+    switch (this._feed.state) {
+      case 'error':
+        return nothing;
+      case 'idle':
+      case 'loading':
+        // Without a feed there is nothing to reserve room for.
+        return this._feedUrl() ? this._skeleton() : nothing;
+      case 'cached':
+      case 'ready':
+        if (!items) return this._skeleton();
+        return items.length ? block(this.heading, this.group === 'category' ? groups(items, this._card) : list(items, this._card)) : nothing;
     }
-    // Headed by the category as its best item writes it; categories differing in case are one.
-    return Array.from(
-      groups.values(),
-      (items, index) => html`<h3 id=${`g${index}`} part="group-heading">${items[0]!.category ?? 'More'}</h3>${this._renderList(items, `g${index}`)}`,
-    );
   }
 
-  private _renderCard(item: TrendingItem) {
-    const dated = item.startsAt !== undefined;
-    const picture = [item.image, item.siteIcon].find((url) => url && !this._brokenPictures.has(url));
-    const language = this.closest('[lang]')?.getAttribute('lang') || undefined;
-    return html`<li>
-      <a class=${dated ? 'card dated' : 'card'} part=${item.sponsored ? 'card card-sponsored' : 'card'} href=${item.url} rel=${item.sponsored ? 'sponsored' : nothing}
->
-        ${item.sponsored
-          ? html`<span class="badge" part="sponsored">Sponsored${item.sponsor ? ` · ${item.sponsor}` : ''}</span>`
-          : nothing}
-        <span class="main">
-          <span class="title" part="title">${item.title}</span>
-          ${dated
-            ? html`<span class="detail" part="date">${formatDateRange(item.startsAt!, item.endsAt, language)}${item.venue ? ` · ${item.venue}` : ''}</span>`
-            : nothing}
-        </span>
-        <span class="eyebrow">${item.category ? html`<span part="category">${item.category}</span>` : nothing}</span>
-        <span class="footer">
-          <span class="site" part="site">${item.site}</span>
-          ${item.cta ? html`<span class="cta" part="cta">${item.cta}</span>` : nothing}
-        </span>
-        <span class="media">
-          ${picture
-            ? html`<img part="image" class=${picture === item.image ? '' : 'icon'} src=${picture} alt="" loading="lazy">`
-            : nothing}
-        </span>
-      </a>
-    </li>`;
+  private _skeleton() {
+    return block(this.heading, skeleton(cardCount(this.limit)), true);
   }
-}
 
-function renderList(cards: TemplateResult[], labelledBy?: string) {
-  return html`<ul part="list" role="list" aria-labelledby=${labelledBy || nothing}>${cards}</ul>`;
-}
-
-function renderSkeletonCard() {
-  return html`<li class="skeleton" aria-hidden="true">
-    <span class="card"><span class="media"></span><span class="bar"></span><span class="bar title"></span><span class="bar"></span></span>
-  </li>`;
+  private readonly _card = (item: TrendingItem) => card(item, this._cardContext);
 }

@@ -23,7 +23,7 @@ export class LazyStartController implements ReactiveController {
     if (this.started) return this._host.requestUpdate();
     this._observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) this._start();
+        if (entries.some((entry) => entry.isIntersecting)) this.start();
       },
       { rootMargin: '100% 0px' },
     );
@@ -36,7 +36,8 @@ export class LazyStartController implements ReactiveController {
     this._host.requestUpdate();
   }
 
-  private _start(): void {
+  /** Starts now, without waiting to be seen near the viewport. */
+  start(): void {
     this.started = true;
     // Stops observing and asks for the update that reads `active`.
     this.hostDisconnected();
