@@ -1,5 +1,5 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { item, jsonFeed, serveFeed } from './support/feeds.js';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
+import { hits, item, jsonFeed, serveFeed } from './support/feeds.js';
 import { cards, settled, watchPageErrors } from './support/page.js';
 
 // These tests load the built bundles (npm test builds first), as a publisher's page does.
@@ -73,28 +73,157 @@ describe('the one-tag embed (dist/embed.js)', () => {
     const second = addScript(container, '/dist/embed.js', { src: url });
     await Promise.all([first.loaded, second.loaded]);
     await import(new URL('/dist/trending-recs.js', location.href).href);
-    expect(container.querySelectorAll('trending-recs')).to.have.length(2);
+    const elements = container.querySelectorAll('trending-recs');
+    expect(elements).to.have.length(2);
     await bothLoaded;
-    expect(customElements.get('trending-recs')).to.exist;
+    for (const element of elements) expect(cards(element)).to.have.length(1);
   });
 
 
-  it('adds nothing to the page but the element: no globals, no Symbol.metadata', async () => {
-    // A fresh frame: this test page already runs Lit (dev build) for its fixtures.
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<script>window.before = Object.getOwnPropertyNames(window); window.metadata = Symbol.metadata;</script>
-      <script src="/dist/embed.js"></script>`;
-    const loaded = oneEvent(frame, 'load');
-    document.body.append(frame);
+  it("adds nothing to the page but the element and Lit's own globals", async () => {
+    const url = await serveFeed(jsonFeed([item()]));
+    const { win, element } = await framePage(`<trending-recs src="${url}"></trending-recs><script src="/dist/embed.js"></script>`, {
+      before: '<script>window.before = Object.getOwnPropertyNames(window); window.metadata = Symbol.metadata;</script>',
+    });
+    const added = () => Object.getOwnPropertyNames(win).filter((name) => !(win as never as { before: string[] }).before.includes(name) && name !== 'before');
+    // The loader alone adds nothing; Lit, once loaded, keeps its version lists and
+    // decorator metadata where its published build always does.
+    const loaded = loadedIn(win, element);
+    await waitUntil(() => win.customElements.get('trending-recs'), 'the element was never defined');
     await loaded;
-    const win = frame.contentWindow as Window & { before: string[]; metadata: symbol | undefined };
-    try {
-      expect(win.customElements.get('trending-recs')).to.exist;
-      const added = Object.getOwnPropertyNames(win).filter((name) => !win.before.includes(name) && name !== 'before');
-      expect(added).to.deep.equal(['metadata']);
-      expect((win as unknown as { Symbol: SymbolConstructor }).Symbol.metadata).to.equal(win.metadata);
-    } finally {
-      frame.remove();
-    }
+    expect(added().sort()).to.deep.equal(['litElementVersions', 'litHtmlVersions', 'litPropertyMetadata', 'metadata', 'reactiveElementVersions', 'errors', 'warnings', 'shifts'].sort());
   });
 });
+
+// Each of these loads the loader into a page of its own, where nothing has defined the
+// element yet, as a publisher's page is.
+describe('the loader (dist/embed.js) in a page of its own', () => {
+  afterEach(() => document.querySelectorAll('iframe').forEach((frame) => frame.remove()));
+
+  it('reserves the final height before the element loads, so nothing below moves', async () => {
+    const url = await serveFeed(jsonFeed(Array.from({ length: 8 }, () => item())), { delay: 300 });
+    const { win, doc, element } = await framePage(
+      `<p>Article</p><trending-recs src="${url}" limit="6"></trending-recs><p id="after">After the block</p><script src="/dist/embed.js"></script>`,
+    );
+    const after = () => doc.getElementById('after')!.getBoundingClientRect().top;
+    // The loader has run; the element's module has not loaded yet.
+    expect(win.customElements.get('trending-recs'), 'defined already').to.be.undefined;
+    expect(element.shadowRoot!.querySelectorAll('li')).to.have.length(6);
+    const reserved = after();
+    expect(reserved).to.be.greaterThan(200);
+    await loadedIn(win, element);
+    expect(cards(element)).to.have.length(6);
+    expect(after()).to.equal(reserved);
+    expect(win.shifts, 'layout shifts').to.equal(0);
+    expect(win.errors).to.deep.equal([]);
+  });
+
+  it('loads nothing for an element far below until the reader nears it', async () => {
+    const url = await serveFeed(jsonFeed([item(), item()]));
+    const { win, element } = await framePage(`<div style="height: 3000px"></div><trending-recs src="${url}"></trending-recs><script src="/dist/embed.js"></script>`);
+    await sleep(300);
+    expect(await hits(url)).to.equal(0);
+    expect(win.customElements.get('trending-recs'), 'module loaded').to.be.undefined;
+    const loaded = loadedIn(win, element);
+    element.scrollIntoView();
+    await loaded;
+    expect(cards(element)).to.have.length(2);
+    expect(await hits(url)).to.equal(1);
+  });
+
+  it("starts the feed request and the element's module together, and the element takes that request", async () => {
+    const url = await serveFeed(jsonFeed([item(), item()]), { delay: 300 });
+    const { win, element } = await framePage(`<trending-recs src="${url}"></trending-recs><script src="/dist/embed.js"></script>`, {
+      before: "<script>customElements.whenDefined('trending-recs').then(() => (window.definedAt = performance.now()))</script>",
+    });
+    await loadedIn(win, element);
+    const definedAt = (win as unknown as { definedAt: number }).definedAt;
+    const feed = win.performance.getEntriesByType('resource').find((entry) => entry.name === url) as PerformanceResourceTiming;
+    // The feed was asked for before the module was there, and the module ran while the
+    // feed was on its way: not one after the other.
+    expect(feed.startTime).to.be.below(definedAt);
+    expect(definedAt).to.be.below(feed.responseEnd);
+    expect(await hits(url), 'feed requests').to.equal(1);
+  });
+
+  it('asks once for a feed that several elements show', async () => {
+    const url = await serveFeed(jsonFeed([item(), item(), item()]), { delay: 200 });
+    // Side by side, all in view: in a frame, "near" is judged against the top page's viewport.
+    const { win, doc } = await framePage(
+      `<div style="display: flex">${`<trending-recs style="flex: 1" src="${url}" limit="1"></trending-recs>`.repeat(3)}</div><script src="/dist/embed.js"></script>`,
+    );
+    const elements = [...doc.querySelectorAll('trending-recs')];
+    await Promise.all(elements.map((element) => loadedIn(win, element)));
+    for (const element of elements) expect(cards(element)).to.have.length(1);
+    expect(await hits(url)).to.equal(1);
+  });
+
+  it('reserves room for, and loads, an element the page adds later', async () => {
+    const url = await serveFeed(jsonFeed([item(), item(), item()]), { delay: 200 });
+    const { win, doc } = await framePage('<main></main><script src="/dist/embed.js"></script>');
+    const element = doc.createElement('trending-recs');
+    element.setAttribute('src', url);
+    element.setAttribute('limit', '3');
+    const loaded = loadedIn(win, element);
+    doc.querySelector('main')!.append(element);
+    await nextFrame();
+    expect(element.shadowRoot?.querySelectorAll('li'), 'space reserved').to.have.length(3);
+    const reserved = element.getBoundingClientRect().height;
+    await loaded;
+    expect(cards(element)).to.have.length(3);
+    expect(element.getBoundingClientRect().height).to.equal(reserved);
+  });
+
+  it("collapses, warns once and fires trending-recs-error when the element's module cannot load", async () => {
+    const url = await serveFeed(jsonFeed([item()]));
+    // Served from a path with no trending-recs.js next to it.
+    const loader = await serveFeed(await (await fetch('/dist/embed.js')).text(), { contentType: 'text/javascript' });
+    const { win, element } = await framePage(`<trending-recs src="${url}"></trending-recs><script src="${loader}"></script>`);
+    expect(element.getBoundingClientRect().height, 'space reserved').to.be.greaterThan(100);
+    const { detail } = await oneEvent(element, 'trending-recs-error');
+    expect(detail.message).to.contain('could not load').and.contain('trending-recs.js');
+    expect(detail.src).to.equal(url);
+    expect(element.getBoundingClientRect().height).to.equal(0);
+    expect(win.warnings).to.have.length(1);
+    expect(win.errors).to.deep.equal([]);
+  });
+});
+
+interface FramePage extends Window {
+  errors: string[];
+  warnings: string[];
+  shifts: number;
+}
+
+/**
+ * A page of its own in an iframe (800 × 600), with `body` after a script that records
+ * errors, console warnings and layout shifts; resolves once the page has loaded.
+ */
+async function framePage(body: string, { before = '' } = {}) {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 800px; height: 600px; border: 0';
+  frame.srcdoc = `<!doctype html><html lang="en"><head>${before}<script>
+      window.errors = []; window.warnings = []; window.shifts = 0;
+      addEventListener('error', (e) => errors.push(String(e.message)));
+      addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)));
+      const warn = console.warn; console.warn = (...args) => (warnings.push(args.join(' ')), warn(...args));
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (shifts += e.value))).observe({ type: 'layout-shift', buffered: true });
+    </script></head><body>${body}</body></html>`;
+  const loaded = oneEvent(frame, 'load');
+  document.body.append(frame);
+  await loaded;
+  const win = frame.contentWindow as unknown as FramePage;
+  const doc = frame.contentDocument!;
+  return { frame, win, doc, element: doc.querySelector('trending-recs')! };
+}
+
+/** Resolves at `element`'s load event, failing the test at an error event. */
+function loadedIn(win: Window, element: Element) {
+  return new Promise<void>((resolve, reject) => {
+    element.addEventListener('trending-recs-load', () => resolve(), { once: true });
+    element.addEventListener('trending-recs-error', (event) => reject(new Error((event as CustomEvent).detail.message)), { once: true });
+    setTimeout(() => reject(new Error(`no load event in ${win.location.href}`)), 8000);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -28,7 +28,8 @@ interface PolicyPage extends Window {
   failed?: string;
 }
 
-async function embedUnderPolicy(policy: string, copies = 1) {
+/** Serves a page under `policy` with the one-tag embed, and `modules` as module scripts. */
+async function embedUnderPolicy(policy: string, modules: string[] = []) {
   const feed = await serveFeed(
     jsonFeed([
       item({ title: 'A card with a picture', image: '/test/fixtures/picture.svg' }),
@@ -41,7 +42,7 @@ async function embedUnderPolicy(policy: string, copies = 1) {
     `<!doctype html><html lang="en"><head><title>Article</title><script src="${watcher}"></script></head>
      <body><article><h1>Article</h1><p>Text.</p></article>
      <script async src="/dist/embed.js" data-src="${feed}" data-limit="3"></script>
-     ${'<script src="/dist/trending-recs.js" type="module"></script>'.repeat(copies - 1)}</body></html>`,
+     ${modules.map((module) => `<script src="${module}" type="module"></script>`).join('')}</body></html>`,
     { contentType: 'text/html', headers: { 'content-security-policy': policy } },
   );
   const frame = document.createElement('iframe');
@@ -88,7 +89,17 @@ describe('under a strict host page policy (dist/embed.js)', () => {
   }
 
   it('lets a second copy of Lit on the page create its policy too, without an error', async () => {
-    const result = await embedUnderPolicy(`${STRICT_CSP}; ${TRUSTED_TYPES}`, 2);
+    // The site's own Lit, as a page built with Lit has.
+    const result = await embedUnderPolicy(`${STRICT_CSP}; ${TRUSTED_TYPES}`, ['/node_modules/lit-html/lit-html.js']);
+    frames.push(result.frame);
+    expect(result.window.loaded, 'load event').to.be.true;
+    expect(result.window.violations).to.deep.equal([]);
+    expect(result.window.pageErrors).to.deep.equal([]);
+  });
+
+  it('runs one copy of Lit for the loader and the module build on the same page', async () => {
+    // Without 'allow-duplicates': a second copy's policy would be refused.
+    const result = await embedUnderPolicy(`${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types lit-html`, ['/dist/trending-recs.js']);
     frames.push(result.frame);
     expect(result.window.loaded, 'load event').to.be.true;
     expect(result.window.violations).to.deep.equal([]);
@@ -96,7 +107,7 @@ describe('under a strict host page policy (dist/embed.js)', () => {
   });
 
   it('is caught by this test when a second copy of Lit is not allowed its policy', async () => {
-    const result = await embedUnderPolicy("require-trusted-types-for 'script'; trusted-types lit-html", 2);
+    const result = await embedUnderPolicy("require-trusted-types-for 'script'; trusted-types lit-html", ['/node_modules/lit-html/lit-html.js']);
     frames.push(result.frame);
     expect([...result.window.violations, ...result.window.pageErrors].join('\n')).to.contain('lit-html');
   });
