@@ -5,8 +5,26 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { feedRoutes } from './test/support/feed-routes.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 
+/**
+ * The browser suite runs twice: first (the top-level files) on the sources, with Lit's development build and its
+ * warnings, and (group `production`) on the bundle readers get: dist/trending-recs.js
+ * is loaded before anything else, so it defines <trending-recs> and the tests' own
+ * import of src/define.js finds the element defined. Pure-module tests and the tests
+ * that load dist/ themselves run once.
+ */
+const sourceFiles = ['test/**/*.test.ts', '!test/bundle/**'];
+const productionFiles = ['test/*.test.ts', '!test/embed.test.ts', '!test/strict-policy.test.ts', '!test/steps.test.ts', '!test/demo-feed.test.ts', 'test/bundle/*.test.ts'];
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: sourceFiles,
+  groups: [
+    {
+      name: 'production',
+      files: productionFiles,
+      testRunnerHtml: (testFramework) =>
+        `<!doctype html><html><body><script type="module" src="/dist/trending-recs.js"></script><script type="module" src="${testFramework}"></script></body></html>`,
+    },
+  ],
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
