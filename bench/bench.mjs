@@ -1,20 +1,23 @@
 /**
  * `npm run bench`: what the widget costs a reader, measured on this machine, side by
- * side with its physical limit (the same cards as static HTML). Prints a table and
- * writes bench/results.json. Timings are medians of alternating runs; nothing here is
- * a pass/fail check (the size budget is enforced by the build).
+ * side with its physical limit (the same cards as static HTML) and with the least a
+ * script doing the same job costs (a bare script that fetches the feed and sets
+ * innerHTML). Prints a table and writes bench/results.json. Timings are medians of
+ * alternating runs; nothing here is a pass/fail check (the size budget is enforced by
+ * the build).
  *
  * Pages and feeds are served on 127.0.0.1; every other request is aborted.
  */
 import { createServer } from 'node:http';
-import { readFile, writeFile } from 'node:fs/promises';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { rollup } from 'rollup';
 import config from '../rollup.config.mjs';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
-import { makeFeed, measureScaling, median } from './node-scaling.mjs';
+import { measureScaling, median } from './node-scaling.mjs';
 
 const ROOT = new URL('..', import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS) || 7;
@@ -23,30 +26,65 @@ const CHROMIUM_ARGS = [
   // Nothing but the local server resolves, even where requests are not intercepted.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
+const BIG_FEED_ITEMS = 15_000;
 
 // ---------------------------------------------------------------- sizes
 
 const sizes = (code) => ({
   raw: code.length,
   gzip: gzipSync(code, { level: 9 }).length,
-  brotli: brotliCompressSync(code).length,
+  brotli: brotliCompressSync(code, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
 
-/** Bundles `source` the way dist/embed.js is bundled, for the floor it stands on. */
+/** Every file of dist/ by its path there ('embed.js'), read once: what the bench serves and weighs. */
+async function readDist() {
+  const dir = new URL('dist/', ROOT);
+  const files = new Map();
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    const file = new URL(name, dir);
+    if ((await stat(file)).isFile()) files.set(name.split(sep).join('/'), await readFile(file));
+  }
+  if (!files.has('embed.js')) throw new Error('no dist/embed.js: run npm run build first');
+  return files;
+}
+
+/**
+ * The build's plugins, to bundle the floors as the element is bundled. rollup.config.mjs
+ * may export one config or several: the one with an ES output builds the element. Its
+ * size budget would fail on nothing, and its edits to Lit would make the floor a Lit
+ * nobody else ships, so both are left out.
+ */
+function floorBuild() {
+  const configs = [config].flat();
+  const outputs = (c) => [c.output].flat();
+  const isEs = (output) => ['es', 'esm', 'module'].includes(output?.format);
+  const chosen = configs.find((c) => outputs(c).some(isEs)) ?? configs[0];
+  const plugins = [chosen.plugins].flat(Infinity).filter((plugin) => plugin && !/patch|budget/i.test(plugin.name));
+  return { plugins, format: (outputs(chosen).find(isEs) ?? outputs(chosen)[0])?.format ?? 'es' };
+}
+
+/** Bundles `source` the way the element is bundled, for the floor it stands on. */
 async function bundleLike(source) {
-  const plugins = config.plugins.filter((plugin) => plugin.name !== 'brotli-budget');
+  const { plugins, format } = floorBuild();
   const virtual = {
     name: 'virtual-entry',
     resolveId: (id) => (id === 'entry' ? id : null),
     load: (id) => (id === 'entry' ? source : null),
   };
   const bundle = await rollup({ input: 'entry', plugins: [virtual, ...plugins], onwarn() {} });
-  const { output } = await bundle.generate({ format: 'iife' });
+  const { output } = await bundle.generate({ format });
+  await bundle.close();
   return Buffer.from(output[0].code);
 }
 
-async function measureSizes() {
-  const widget = sizes(await readFile(new URL('dist/embed.js', ROOT)));
+/**
+ * Each file of dist/, and the total of those page B fetched to show its cards (`loaded`:
+ * the loader and the chunks it imports), against Lit's own floors.
+ */
+async function measureSizes(dist, loaded) {
+  const files = Object.fromEntries([...dist].map(([name, code]) => [name, sizes(code)]));
+  const total = { files: loaded, raw: 0, gzip: 0, brotli: 0 };
+  for (const name of loaded) for (const key of ['raw', 'gzip', 'brotli']) total[key] += files[name][key];
   const lit = sizes(
     await bundleLike(`import { LitElement, html, css } from 'lit';
       customElements.define('x-floor', class extends LitElement {
@@ -65,7 +103,7 @@ async function measureSizes() {
         render() { return this.t.render({ complete: (v) => html\`<p>\${v}</p>\` }); }
       });`),
   );
-  return { widget, lit, litTask, widgetShare: widget.brotli - lit.brotli };
+  return { files, loaded: total, lit, litTask, widgetShare: total.brotli - lit.brotli };
 }
 
 // ---------------------------------------------------------------- pages
@@ -113,10 +151,15 @@ function startServer(routes) {
   );
 }
 
+/** The demo feed, and its items with pictures that every bench feed repeats. */
+async function demoFeed() {
+  const demo = JSON.parse(await readFile(new URL('demo/feed.json', ROOT), 'utf8'));
+  return { demo, base: demo.items.filter((item) => item.image && !item._trending?.sponsored) };
+}
+
 /** The demo feed's items with pictures, repeated under new ids up to `count` items on many sites. */
 async function benchFeed(count) {
-  const demo = JSON.parse(await readFile(new URL('demo/feed.json', ROOT), 'utf8'));
-  const base = demo.items.filter((item) => item.image && !item._trending?.sponsored);
+  const { demo, base } = await demoFeed();
   const items = Array.from({ length: count }, (_, i) => {
     const source = base[i % base.length];
     return {
@@ -129,6 +172,91 @@ async function benchFeed(count) {
     };
   });
   return JSON.stringify({ ...demo, items });
+}
+
+/**
+ * benchFeed's items cut to what ranking and a card read: no summary, authors or tags,
+ * short ids and URLs, the default kind. 15,000 of them make about 4 MB, a large feed
+ * that is plausible as it is, not padded to size. Scores fall with the position and
+ * stay positive, so the order is not a tie of thousands of zeros.
+ */
+async function leanFeed(count) {
+  const { demo, base } = await demoFeed();
+  const items = Array.from({ length: count }, (_, i) => {
+    const source = base[i % base.length];
+    return {
+      id: String(i),
+      url: `https://${new URL(source.url).host}/${i}/`,
+      title: `${source.title} (${i})`,
+      image: `/img/${source.image.split('/').pop()}`,
+      date_published: source.date_published,
+      _trending: { site: `Site ${i}`, category: source._trending?.category, score: count - i },
+    };
+  });
+  return JSON.stringify({ ...demo, items });
+}
+
+/**
+ * Page C's script, run in the page with the block and card markup frozen from the
+ * widget: the same job done the plain way, as a floor for the widget's own work. One
+ * fetch, the feed's highest scores first, text escaped, links kept to http(s), one
+ * innerHTML. No ageing, per-site caps or reader context in the order, no lazy start,
+ * skeleton, cache or failure handling: those are what the widget adds.
+ */
+function bareScript({ block, card, feed, limit }) {
+  const escape = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  (async () => {
+    const response = await fetch(feed);
+    const { items } = await response.json();
+    const link = (value) => {
+      try {
+        const url = new URL(value, response.url);
+        return /^https?:$/.test(url.protocol) ? url.href : '';
+      } catch {
+        return '';
+      }
+    };
+    const cards = items
+      .filter((item) => item?.title && link(item.url))
+      .sort((a, b) => (b._trending?.score ?? 0) - (a._trending?.score ?? 0))
+      .slice(0, limit)
+      .map((item) => {
+        const fields = {
+          url: link(item.url),
+          image: link(item.image),
+          title: item.title,
+          site: item._trending?.site,
+          category: item._trending?.category,
+        };
+        return card.replace(/\{(\w+)\}/g, (_, key) => escape(fields[key]));
+      });
+    document.querySelector('.trending-recs').innerHTML = block.replace('{cards}', () => cards.join(''));
+  })();
+}
+
+/**
+ * The widget's rendered block as markup to fill in: the block with `{cards}` where its
+ * cards go, and a plain card with `{url}`, `{title}`, `{site}`, `{category}` and
+ * `{image}` in place of the item's values. Plain: no date, call to action or sponsor
+ * label, which are one item's text and would need formatting; the bare script shows
+ * every item that way. Runs in the page, on the frozen markup.
+ */
+function cardTemplate(html) {
+  const copy = document.createElement('div');
+  copy.innerHTML = html;
+  const plain = copy.querySelector('a[part~="card"]:not(:has([part~="date"], [part~="cta"], [part~="sponsored"]))');
+  if (!plain) throw new Error('the bench feed rendered no plain card to use as the bare script\'s template');
+  const list = plain.closest('[part~="list"]');
+  const card = [...list.children].find((child) => child.contains(plain)).cloneNode(true);
+  const link = card.matches('a') ? card : card.querySelector('a[part~="card"]');
+  link.setAttribute('href', '{url}');
+  for (const part of ['title', 'site', 'category']) {
+    const element = card.querySelector(`[part~="${part}"]`);
+    if (element) element.textContent = `{${part}}`;
+  }
+  card.querySelector('img[part~="image"]')?.setAttribute('src', '{image}');
+  list.textContent = '{cards}';
+  return { block: copy.innerHTML, card: card.outerHTML };
 }
 
 // ---------------------------------------------------------------- measuring
@@ -204,17 +332,25 @@ function summarize(samples) {
   return Object.fromEntries(keys.map((key) => [key, median(samples.map((sample) => sample[key]))]));
 }
 
-/** Static page A against widget page B, alternating, median of RUNS each. */
+/**
+ * Static page A, bare-script page C and widget page B, alternating, median of RUNS each.
+ * The ratios are of the medians of "cards painted".
+ */
 async function compare(browser, origin, throttle) {
-  const a = [];
-  const b = [];
+  const samples = { static: [], bare: [], widget: [] };
   for (let run = 0; run < RUNS; run++) {
-    a.push(await loadAndMeasure(browser, origin, '/static.html', 12, throttle));
-    b.push(await loadAndMeasure(browser, origin, '/widget.html', 12, throttle));
+    samples.static.push(await loadAndMeasure(browser, origin, '/static.html', 12, throttle));
+    samples.bare.push(await loadAndMeasure(browser, origin, '/bare.html', 12, throttle));
+    samples.widget.push(await loadAndMeasure(browser, origin, '/widget.html', 12, throttle));
   }
-  const static_ = summarize(a);
-  const widget = summarize(b);
-  return { static: static_, widget, runs: RUNS, throttle };
+  const [static_, bare, widget] = [samples.static, samples.bare, samples.widget].map(summarize);
+  const ratios = {
+    cardsPainted: {
+      widgetToStatic: widget.cardsPaintedMs / static_.cardsPaintedMs,
+      widgetToBare: widget.cardsPaintedMs / bare.cardsPaintedMs,
+    },
+  };
+  return { static: static_, bare, widget, ratios, runs: RUNS, throttle };
 }
 
 /** Time from the feed's arrival to the cards' load event, for `cards` cards. */
@@ -222,13 +358,30 @@ async function renderTime(browser, origin, cards) {
   const samples = [];
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await newPage(browser, origin, 1);
-    // Listening from the start: the load event may come before any evaluate() could.
-    await page.addInitScript(() =>
-      document.addEventListener('trending-recs-load', () => {
-        const feed = performance.getEntriesByType('resource').find((e) => e.name.includes('/feed-'));
-        requestAnimationFrame(() => setTimeout(() => (window.__renderMs = performance.now() - feed.responseEnd)));
-      }),
-    );
+    // Listening from the start: the load event may come before any evaluate() could. The
+    // feed's resource entry may come after it (a fetch() body read from a stream is
+    // entered later), so each time is taken when it comes.
+    await page.addInitScript(() => {
+      let arrived;
+      let painted;
+      const done = () => {
+        if (arrived !== undefined && painted !== undefined) window.__renderMs = painted - arrived;
+      };
+      new PerformanceObserver((list) => {
+        const feed = list.getEntries().find((e) => e.name.includes('/feed-'));
+        if (!feed) return;
+        arrived = feed.responseEnd;
+        done();
+      }).observe({ type: 'resource', buffered: true });
+      document.addEventListener('trending-recs-load', () =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            painted = performance.now();
+            done();
+          }),
+        ),
+      );
+    });
     await page.goto(`${origin}/render-${cards}.html`);
     await page.waitForFunction(() => window.__renderMs !== undefined, null, { timeout: 30_000 });
     samples.push(await page.evaluate(() => window.__renderMs));
@@ -271,28 +424,44 @@ async function traceTasks(cdp, origin, during) {
 }
 
 /**
- * A page with a feed of `items` items, parsed, ranked and rendered: tasks over 50 ms as
- * the page's `longtask` observer counts them, and the longest task from a trace.
+ * A page with a feed of `items` items (`feedBytes` bytes), parsed, ranked and rendered:
+ * tasks over 50 ms as the page's `longtask` observer counts them, the longest task from a
+ * trace, and whether the block still showed its cards, and when.
  */
-async function bigFeed(browser, origin, items) {
+async function bigFeed(browser, origin, items, feedBytes) {
   const samples = [];
   for (let run = 0; run < RUNS; run++) {
     const { context, page, cdp } = await newPage(browser, origin, 1);
-    await page.addInitScript(() => document.addEventListener('trending-recs-load', () => (window.__loaded = true)));
+    // An error ends the wait too: a block that gave up on the feed is a result, not a hang.
+    await page.addInitScript(() => {
+      for (const type of ['trending-recs-load', 'trending-recs-error']) {
+        document.addEventListener(type, () => (window.__settled = type));
+      }
+    });
     const tasks = await traceTasks(cdp, origin, async () => {
       await page.goto(`${origin}/big-${items}.html`);
-      await page.waitForFunction(() => window.__loaded, null, { timeout: 30_000 });
+      await page.waitForFunction(() => window.__settled, null, { timeout: 30_000 });
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
     });
-    const { longTasks } = await page.evaluate(() => window.__probe);
-    samples.push({ longestTaskMs: Math.max(...tasks), longTasks });
+    const { longTasks, cardsPainted, cards } = await page.evaluate(() => ({
+      ...window.__probe,
+      cards: document.querySelector('trending-recs')?.shadowRoot?.querySelectorAll('a[part~="card"]').length ?? 0,
+    }));
+    samples.push({ longestTaskMs: Math.max(...tasks), longTasks, cards, cardsPaintedMs: cardsPainted });
     await context.close();
   }
+  const shown = samples.filter((sample) => sample.cards > 0);
   return {
     items,
-    ...summarize(samples),
+    feedBytes,
+    longestTaskMs: median(samples.map((sample) => sample.longestTaskMs)),
     maxLongestTaskMs: Math.max(...samples.map((sample) => sample.longestTaskMs)),
+    longTasks: median(samples.map((sample) => sample.longTasks)),
     runsWithLongTasks: samples.filter((sample) => sample.longTasks > 0).length,
+    cards: median(samples.map((sample) => sample.cards)),
+    runsWithCards: shown.length,
+    // Of the runs that showed cards: the others have no such time.
+    cardsPaintedMs: shown.length ? median(shown.map((sample) => sample.cardsPaintedMs)) : null,
     runs: RUNS,
   };
 }
@@ -318,27 +487,26 @@ async function severalInstances(browser, origin, counts, feedPath) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const embed = await readFile(new URL('dist/embed.js', ROOT));
+  const dist = await readDist();
   const feed = await benchFeed(12);
   const routes = new Map([
-    ['/embed.js', embed],
+    // The loader imports its chunks relative to its own URL: all of dist/ at the root.
+    ...[...dist].map(([name, code]) => [`/${name}`, code]),
     ['/feed.json', feed],
     ['/cached/feed.json', feed],
     ['/widget.html', page(`<script async src="/embed.js" data-src="/feed.json" data-limit="12"></script>`)],
-    [
-      '/ten.html',
-      tenWidgets('/feed.json'),
-    ],
-    [
-      '/ten-cached.html',
-      tenWidgets('/cached/feed.json'),
-    ],
+    ['/ten.html', tenWidgets('/feed.json')],
+    ['/ten-cached.html', tenWidgets('/cached/feed.json')],
   ]);
-  for (const name of await import('node:fs').then((fs) => fs.readdirSync(new URL('demo/images', ROOT)))) {
+  for (const name of await readdir(new URL('demo/images', ROOT))) {
     routes.set(`/img/${name}`, await readFile(new URL(`demo/images/${name}`, ROOT)));
   }
-  routes.set('/feed-5000.json', await benchFeed(5000));
-  routes.set('/big-5000.html', page(`<trending-recs src="/feed-5000.json"></trending-recs><script async src="/embed.js"></script>`));
+  const bigFeedJson = await leanFeed(BIG_FEED_ITEMS);
+  routes.set(`/feed-${BIG_FEED_ITEMS}.json`, bigFeedJson);
+  routes.set(
+    `/big-${BIG_FEED_ITEMS}.html`,
+    page(`<trending-recs src="/feed-${BIG_FEED_ITEMS}.json"></trending-recs><script async src="/embed.js"></script>`),
+  );
   for (const cards of [12, 48, 200]) {
     routes.set(`/feed-${cards}.json`, await benchFeed(cards));
     routes.set(`/render-${cards}.html`, page(`<trending-recs src="/feed-${cards}.json" limit="${cards}"></trending-recs><script async src="/embed.js"></script>`));
@@ -346,8 +514,15 @@ async function main() {
   const { server, counts, origin } = await startServer(routes);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   try {
-    // Page A: the very cards the widget renders, frozen into static HTML and CSS.
+    // Page A: the very cards the widget renders, frozen into static HTML and CSS. Page C
+    // fills the same markup from the feed. The files of dist/ this page asks for are
+    // what a reader downloads.
     const { context, page: live } = await newPage(browser, origin, 1);
+    const loaded = new Set();
+    live.on('request', (request) => {
+      const name = new URL(request.url()).pathname.slice(1);
+      if (dist.has(name)) loaded.add(name);
+    });
     await live.goto(`${origin}/widget.html`);
     await live.waitForFunction(() => document.querySelector('trending-recs')?.shadowRoot?.querySelectorAll('a[part~="card"]').length === 12);
     const frozen = await live.evaluate(() => {
@@ -355,21 +530,25 @@ async function main() {
       const css = root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n');
       return { html: root.innerHTML.replace(/<!--[^]*?-->/g, ''), css: css.replaceAll(':host', '.trending-recs') };
     });
+    const template = await live.evaluate(cardTemplate, frozen.html);
     await context.close();
-    routes.set('/static.html', page(`<div class="trending-recs">${frozen.html}</div>`, `<style>${frozen.css}</style>`));
+    const head = `<style>${frozen.css}</style>`;
+    routes.set('/static.html', page(`<div class="trending-recs">${frozen.html}</div>`, head));
+    routes.set('/bare.html', page(`<div class="trending-recs"></div><script async src="/bare.js"></script>`, head));
+    routes.set('/bare.js', `(${bareScript})(${JSON.stringify({ ...template, feed: '/feed.json', limit: 12 })});`);
 
     console.log(`Measuring: ${RUNS} alternating runs per page, then with the CPU throttled 4x...`);
     const results = {
       date: new Date().toISOString().slice(0, 10),
       machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), cpu: cpus()[0]?.model, node: process.version, chromium: browser.version() },
-      size: await measureSizes(),
+      size: await measureSizes(dist, [...loaded]),
       pages: { normal: await compare(browser, origin, 1), throttled4x: await compare(browser, origin, 4) },
       renderMs: {},
       instances: {
         noStore: await severalInstances(browser, origin, counts, '/feed.json'),
         cacheable: await severalInstances(browser, origin, counts, '/cached/feed.json'),
       },
-      bigFeed: { ...(await bigFeed(browser, origin, 5000)), feedBytes: Buffer.byteLength(routes.get('/feed-5000.json')) },
+      bigFeed: await bigFeed(browser, origin, BIG_FEED_ITEMS, Buffer.byteLength(bigFeedJson)),
       nodeScaling: await measureScaling(),
     };
     for (const cards of [12, 48, 200]) results.renderMs[cards] = await renderTime(browser, origin, cards);
@@ -383,15 +562,17 @@ async function main() {
 
 function report(r) {
   const f = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+  const sizeRow = (name, s) => `${name.padEnd(28)} ${String(s.raw).padStart(7)} ${String(s.gzip).padStart(9)} ${String(s.brotli).padStart(8)}`;
   console.log(`\ntrending-recs benchmark, ${r.date}, ${r.machine.cores} cores, Chromium ${r.machine.chromium}\n`);
-  console.log('Size (bytes)            raw      gzip   brotli');
-  for (const [name, s] of [['dist/embed.js', r.size.widget], ['Lit alone', r.size.lit], ['Lit + @lit/task', r.size.litTask]]) {
-    console.log(`${name.padEnd(20)} ${String(s.raw).padStart(7)} ${String(s.gzip).padStart(9)} ${String(s.brotli).padStart(8)}`);
-  }
-  console.log(`widget's own share (brotli): ${r.size.widgetShare} B\n`);
+  console.log('Size (bytes)                     raw      gzip   brotli');
+  for (const [name, s] of Object.entries(r.size.files)) console.log(sizeRow(`dist/${name}`, s));
+  console.log(sizeRow(`page B loads (${r.size.loaded.files.length} file(s))`, r.size.loaded));
+  console.log(sizeRow('Lit alone', r.size.lit));
+  console.log(sizeRow('Lit + @lit/task', r.size.litTask));
+  console.log(`page B loads ${r.size.loaded.files.join(' + ')}; the widget's own share (brotli, over Lit alone): ${r.size.widgetShare} B\n`);
   for (const [label, run] of [['CPU 1x', r.pages.normal], ['CPU 4x', r.pages.throttled4x]]) {
-    console.log(`${label}: static cards (A) vs widget (B), median of ${run.runs}`);
-    console.log('metric                    A static    B widget    B - A');
+    console.log(`${label}: static cards (A), bare script (C), widget (B), median of ${run.runs}`);
+    console.log('metric                    A static    C bare  B widget     B/A     B/C');
     for (const [key, name] of [
       ['cardsPaintedMs', 'cards painted (ms)'],
       ['scriptMs', 'script (ms)'],
@@ -401,10 +582,10 @@ function report(r) {
       ['heapKB', 'JS heap (KB)'],
       ['transferKB', 'transferred (KB)'],
     ]) {
-      const a = run.static[key];
-      const b = run.widget[key];
       const digits = key === 'cls' ? 4 : 1;
-      console.log(`${name.padEnd(24)} ${f(a, digits).padStart(9)} ${f(b, digits).padStart(11)} ${f(b - a, digits).padStart(8)}`);
+      const columns = [run.static[key], run.bare[key], run.widget[key]].map((n) => f(n, digits).padStart(9));
+      const ratios = key === 'cardsPaintedMs' ? [run.ratios.cardsPainted.widgetToStatic, run.ratios.cardsPainted.widgetToBare].map((n) => f(n, 2).padStart(7)) : [];
+      console.log(`${name.padEnd(24)} ${columns.join(' ')} ${ratios.join(' ')}`.trimEnd());
     }
     console.log('');
   }
@@ -414,9 +595,11 @@ function report(r) {
     `10 widgets, one feed: ${cacheable.feedRequests} feed request(s) with Cache-Control (${f(cacheable.scriptMs)} ms script), ` +
       `${noStore.feedRequests} with no-store (${f(noStore.scriptMs)} ms script)\n`,
   );
+  const big = r.bigFeed;
   console.log(
-    `A ${r.bigFeed.items}-item feed: longest task ${f(r.bigFeed.longestTaskMs)} ms (median; worst run ${f(r.bigFeed.maxLongestTaskMs)} ms), ` +
-      `${r.bigFeed.longTasks} task(s) over 50 ms (median), runs with any: ${r.bigFeed.runsWithLongTasks} of ${r.bigFeed.runs}\n`,
+    `A ${big.items}-item feed (${f(big.feedBytes / 1e6, 2)} MB): longest task ${f(big.longestTaskMs)} ms (median; worst run ${f(big.maxLongestTaskMs)} ms), ` +
+      `${big.longTasks} task(s) over 50 ms (median), runs with any: ${big.runsWithLongTasks} of ${big.runs}; ` +
+      `${big.cards} cards (median), runs with cards: ${big.runsWithCards} of ${big.runs}, cards painted at ${f(big.cardsPaintedMs)} ms (median)\n`,
   );
   console.log('Node: parse + rank (median ms)');
   for (const row of r.nodeScaling) {
