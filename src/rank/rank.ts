@@ -16,7 +16,10 @@ export interface RankOptions {
   halfLifeHours?: number;
   /** Drop undated items published more than this many days ago. */
   maxAgeDays?: number;
-  /** At most this many cards from one site. Default: a third of `limit`, rounded up. */
+  /**
+   * At most this many cards from one site, never exceeded. Without it, a third of `limit`
+   * (rounded up) is only preferred: one site fills the rest once no other site's items are left.
+   */
   perSite?: number;
   /** At most this many sponsored cards. Default: 1 per 6 cards, rounded up. */
   maxSponsored?: number;
@@ -55,8 +58,8 @@ function* unique(ordered: readonly TrendingItem[], exclude: Iterable<string>): G
   }
 }
 
-/** Items scored between two pauses of rankItemsInSteps: a few milliseconds of work. */
-export const ITEMS_PER_RANK_STEP = 500;
+/** Items scored between two chances to pause (see runSteps): well under a millisecond of work. */
+export const ITEMS_PER_RANK_STEP = 50;
 
 /**
  * Chooses and orders the items to show. Pure and deterministic: no DOM, no clock, no
@@ -92,9 +95,12 @@ export function* rankItemsInSteps(items: readonly TrendingItem[], options: RankO
       (b.item.published ?? b.item.modified ?? 0) - (a.item.published ?? a.item.modified ?? 0),
   );
 
+  const perSite = count(options.perSite);
   return diversify(unique(scored.map(({ item }) => item), options.exclude ?? []), {
     limit,
-    perSite: Math.max(1, count(options.perSite) ?? Math.ceil(limit / 3)),
+    // A publisher's per-site holds; the default only shapes the mix: as a hard cap it
+    // left a one-site feed showing a third of the block.
+    ...(perSite === undefined ? { preferredPerSite: Math.max(1, Math.ceil(limit / 3)) } : { perSite: Math.max(1, perSite) }),
     maxSponsored: count(options.maxSponsored) ?? Math.ceil(limit / 6),
   });
 }

@@ -25,21 +25,42 @@ describe('clickedPenalty', () => {
 });
 
 describe('rotation', () => {
-  it('raises a score by at most 15%, the same way for the same seed', () => {
-    for (let seed = 0; seed < 50; seed++) {
-      const value = rotation(seed)(item(`x${seed}`));
-      expect(value).to.be.within(1, 1.15);
-      expect(rotation(seed)(item(`x${seed}`))).to.equal(value);
+  const items = Array.from({ length: 100 }, (_, i) => item(`x${i}`));
+
+  it('leaves every score alone for seed 0', () => {
+    expect(new Set(items.map(rotation(0)))).to.deep.equal(new Set([1]));
+  });
+
+  it('raises scores by up to 15%, spread over that range, the same way for the same seed', () => {
+    for (const seed of [1, 2, 99]) {
+      const values = items.map(rotation(seed));
+      expect(Math.min(...values)).to.be.within(1, 1.02);
+      expect(Math.max(...values)).to.be.within(1.13, 1.15);
+      expect(items.map(rotation(seed))).to.deep.equal(values);
     }
+  });
+
+  it('gives an item another raise under another seed', () => {
+    const raises = new Set(Array.from({ length: 20 }, (_, seed) => rotation(seed + 1)(item('x'))));
+    expect(raises.size).to.equal(20);
   });
 });
 
 describe('seededUnit', () => {
-  it('is stable, in [0, 1), and spreads', () => {
+  it('is stable, and spreads ids evenly over [0, 1)', () => {
     expect(seededUnit('abc', 3)).to.equal(seededUnit('abc', 3));
     const values = Array.from({ length: 200 }, (_, i) => seededUnit(`id${i}`, 7));
-    expect(Math.min(...values)).to.be.at.least(0);
-    expect(Math.max(...values)).to.be.lessThan(1);
-    expect(values.filter((v) => v < 0.5).length).to.be.within(70, 130);
+    const perTenth = Array.from({ length: 10 }, (_, tenth) => values.filter((v) => v >= tenth / 10 && v < (tenth + 1) / 10).length);
+    // 20 expected per tenth; every value lands in some tenth, so none fell outside [0, 1).
+    expect(perTenth.reduce((a, b) => a + b)).to.equal(200);
+    for (const count of perTenth) expect(count).to.be.within(5, 40);
+  });
+
+  it('spreads ids that differ only in their last character', () => {
+    // In one FNV pass post-1001 … post-1009 all fell within 0.06 of each other, whatever the seed.
+    for (const seed of [1, 2, 3]) {
+      const values = Array.from({ length: 9 }, (_, i) => seededUnit(`post-100${i + 1}`, seed));
+      expect(Math.max(...values) - Math.min(...values)).to.be.greaterThan(0.5);
+    }
   });
 });

@@ -19,3 +19,7 @@ export const item = (id: string, fields: Partial<TrendingItem> = {}): TrendingIt
 });
 
 export const ids = (items: readonly TrendingItem[]) => items.map((i) => i.id);
+
+/** `count` items from `site`, best first, with ids of its lower-cased name and 1, 2, …: `a1, a2` for site A. */
+export const fromSite = (site: string, count: number, fields: Partial<TrendingItem> = {}): TrendingItem[] =>
+  Array.from({ length: count }, (_, i) => item(`${site.toLowerCase()}${i + 1}`, { site, ...fields }));

@@ -52,11 +52,17 @@ const optionsArbitrary = fc
     if (seed !== undefined) boosts.push(rotation(seed));
     if (keywords) boosts.push(contextBoost(keywords));
     if (clicked) boosts.push(clickedPenalty(clicked));
-    return { ...options, boosts, filters: categories ? [inCategories(categories.join(','))] : [] };
+    return { ...options, boosts, filters: categories ? [inCategories(categories)] : [] };
   });
 
 const feeds = fc.array(itemArbitrary, { maxLength: 1000 });
 const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** How many of `items` each site has. */
+const countBySite = (items: readonly TrendingItem[]) => {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item.site, (counts.get(item.site) ?? 0) + 1);
+  return counts;
+};
 
 describe('rankItems, on random feeds of up to 1,000 items', () => {
   const run = (items: TrendingItem[], options: Partial<RankOptions> & { limit: number }) =>
@@ -88,15 +94,12 @@ describe('rankItems, on random feeds of up to 1,000 items', () => {
     );
   });
 
-  it('never breaks the site cap or the sponsored rules', () => {
+  it('never breaks an explicit per-site or the sponsored rules', () => {
     fc.assert(
       fc.property(feeds, optionsArbitrary, (items, options) => {
         const ranked = run(items, options);
-        const perSite = options.perSite ?? Math.ceil(options.limit / 3);
         const maxSponsored = options.maxSponsored ?? Math.ceil(options.limit / 6);
-        const counts = new Map<string, number>();
-        ranked.forEach((item) => counts.set(item.site, (counts.get(item.site) ?? 0) + 1));
-        expect(Math.max(0, ...counts.values())).to.be.at.most(perSite);
+        if (options.perSite !== undefined) expect(Math.max(0, ...countBySite(ranked).values())).to.be.at.most(options.perSite);
         expect(ranked.filter((i) => i.sponsored).length).to.be.at.most(maxSponsored);
         expect(ranked[0]?.sponsored ?? false).to.be.false;
         ranked.forEach((item, i) => expect(item.sponsored && ranked[i - 1]?.sponsored).to.not.be.true);
@@ -126,6 +129,79 @@ describe('rankItems, on random feeds of up to 1,000 items', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  describe('on feeds of distinct items from one to four sites', () => {
+    // Nothing is a duplicate, over or filtered out: only the per-site and sponsored rules hold items back.
+    const record = fc.record({
+      site: fc.nat(3),
+      category: fc.option(fc.constantFrom('Food', 'Travel'), { nil: undefined }),
+      score: fc.nat(100),
+      sponsored: fc.boolean(),
+    });
+    const fewSites = (maxLength: number) =>
+      fc.tuple(fc.integer({ min: 1, max: 4 }), fc.array(record, { maxLength })).map(([sites, records]) =>
+        records.map(({ site, category, ...rest }, n): TrendingItem => {
+          const item: TrendingItem = {
+            ...rest,
+            id: `x${n}`,
+            url: `https://s${n}.example/`,
+            title: `Story ${n}`,
+            site: `Site ${site % sites}`,
+            tags: [],
+            kind: 'article',
+            published: NOW,
+          };
+          if (category) item.category = category;
+          return item;
+        }),
+      );
+    // Small blocks make a site's share small, which is where the per-site rules bite.
+    const limits = fc.integer({ min: 1, max: 12 });
+    const maxSponsoreds = fc.integer({ min: 0, max: 5 });
+
+    it('without per-site, shows every plain item up to limit, and sponsored ones only as the rules allow', () => {
+      fc.assert(
+        fc.property(fewSites(300), limits, maxSponsoreds, (items, limit, maxSponsored) => {
+          const plain = items.filter((i) => !i.sponsored).length;
+          const sponsored = items.length - plain;
+          const ranked = run(items, { limit, maxSponsored });
+          expect(ranked.length).to.be.at.least(Math.min(limit, plain));
+          // Each sponsored card needs a plain one before it.
+          expect(ranked.length).to.be.at.most(Math.min(limit, plain + Math.min(sponsored, maxSponsored, plain)));
+          expect(run(items, { limit, maxSponsored: 0 })).to.have.length(Math.min(limit, plain));
+        }),
+        { numRuns: 80 },
+      );
+    });
+
+    it('without per-site, shows more than a third of limit from a site only when no other site has a plain item left', () => {
+      fc.assert(
+        fc.property(fewSites(20), limits, maxSponsoreds, (items, limit, maxSponsored) => {
+          const ranked = run(items, { limit, maxSponsored });
+          const share = Math.ceil(limit / 3);
+          const shown = countBySite(ranked);
+          if (Math.max(0, ...shown.values()) <= share) return;
+          for (const left of items.filter((i) => !i.sponsored && !ranked.includes(i))) {
+            expect(shown.get(left.site) ?? 0).to.be.at.least(share);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('with per-site, shows as many items as it allows, and never more from one site', () => {
+      fc.assert(
+        fc.property(fewSites(300), limits, fc.integer({ min: 1, max: 10 }), (items, limit, cap) => {
+          const plain = items.filter((i) => !i.sponsored);
+          const ranked = run(plain, { limit, perSite: cap });
+          expect(Math.max(0, ...countBySite(ranked).values())).to.be.at.most(cap);
+          const allowed = [...countBySite(plain).values()].reduce((sum, count) => sum + Math.min(count, cap), 0);
+          expect(ranked).to.have.length(Math.min(limit, allowed));
+        }),
+        { numRuns: 80 },
+      );
+    });
   });
 
   it('gives the same output for the same input and seed', () => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { clickedPenalty, contextBoost, rotation } from '../../src/rank/boosts.js';
 import { fromSites, inCategories, ofKinds } from '../../src/rank/filters.js';
 import { ITEMS_PER_RANK_STEP, isOver, rankItems, rankItemsInSteps } from '../../src/rank/rank.js';
-import { DAY, HOUR, NOW, ids, item } from './fixtures.js';
+import { DAY, HOUR, NOW, fromSite, ids, item } from './fixtures.js';
 
 const sites = ['Harbor Blog', 'Harbor Guides', 'Harbor Events', 'Harbor Daily'];
 /** Items spread over sites and categories, so diversity rules do not get in the way. */
@@ -71,11 +71,30 @@ describe('rankItems', () => {
   });
 
   describe('diversity', () => {
-    it('shows at most a third of limit (rounded up) from one site, or per-site', () => {
-      const items = Array.from({ length: 12 }, (_, i) => item(`blog${i}`, { score: 100 - i }));
-      items.push(item('guide', { site: 'Harbor Guides' }));
-      expect(ids(rankItems(items, { now: NOW, limit: 6 }))).to.deep.equal(['blog0', 'guide', 'blog1']);
-      expect(rankItems(items, { now: NOW, limit: 6, perSite: 4 })).to.have.length(5);
+    it('fills the block from a feed of one site', () => {
+      const items = fromSite('Blog', 12);
+      expect(ids(rankItems(items, { now: NOW, limit: 3 }))).to.deep.equal(['blog1', 'blog2', 'blog3']);
+      expect(rankItems(items, { now: NOW, limit: 6 })).to.have.length(6);
+    });
+
+    it('never shows more than per-site from one site, even to fill the block', () => {
+      const items = fromSite('Blog', 12);
+      expect(rankItems(items, { now: NOW, limit: 3, perSite: 1 })).to.have.length(1);
+      items.push(item('guide', { site: 'Guides', published: NOW - DAY }));
+      expect(ids(rankItems(items, { now: NOW, limit: 6, perSite: 2 }))).to.deep.equal(['blog1', 'guide', 'blog2']);
+    });
+
+    it('prefers other sites over a third of limit from one, then fills from it', () => {
+      // The blog holds the best twelve items; two other sites have two weaker ones each.
+      const items = [...fromSite('Blog', 12, { score: 10 }), ...fromSite('Guides', 2, { score: 5 }), ...fromSite('Events', 2)];
+      // Without the preference blog3 would come before events1.
+      expect(ids(rankItems(items, { now: NOW, limit: 6 }))).to.deep.equal(['blog1', 'guides1', 'blog2', 'guides2', 'events1', 'events2']);
+      expect(ids(rankItems(items, { now: NOW, limit: 9 }))).to.deep.equal(['blog1', 'guides1', 'blog2', 'guides2', 'blog3', 'events1', 'events2', 'blog4', 'blog5']);
+    });
+
+    it('interleaves a feed of two sites to the end of the block', () => {
+      const items = [...fromSite('Blog', 6, { score: 10 }), ...fromSite('Guides', 6)];
+      expect(ids(rankItems(items, { now: NOW, limit: 6 }))).to.deep.equal(['blog1', 'guides1', 'blog2', 'guides2', 'blog3', 'guides3']);
     });
 
     it('never puts two cards of one site side by side when another choice exists', () => {
@@ -143,9 +162,9 @@ describe('rankItems', () => {
     it('keeps only items that pass every filter', () => {
       const rank = (filters: ((i: (typeof items)[number]) => boolean)[]) =>
         ids(rankItems(items, { now: NOW, limit: 5, filters })).sort();
-      expect(rank([inCategories('food, music')])).to.deep.equal(['food', 'music']);
-      expect(rank([inCategories('food, music'), ofKinds('event')])).to.deep.equal(['music']);
-      expect(rank([fromSites('harbor guides')])).to.deep.equal(['guide']);
+      expect(rank([inCategories(['food', 'music'])])).to.deep.equal(['food', 'music']);
+      expect(rank([inCategories(['food', 'music']), ofKinds(['event'])])).to.deep.equal(['music']);
+      expect(rank([fromSites(['harbor guides'])])).to.deep.equal(['guide']);
       expect(rank([])).to.deep.equal(['food', 'guide', 'music']);
     });
   });
