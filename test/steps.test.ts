@@ -1,5 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { finishSteps, runSteps } from '../src/steps.js';
+import { finishSteps, runSteps, SLICE_MS } from '../src/steps.js';
+
+/** Keeps the main thread busy for `ms`, as a long step does. */
+function busyFor(ms: number) {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
 
 /** Three steps that record when each runs; returns what it was given. */
 function* counted<T>(log: string[], result: T) {
@@ -25,12 +31,13 @@ describe('steps', () => {
     expect(log).to.deep.equal(['a', 'b', 'c']);
   });
 
-  it('runSteps gives the main thread back between steps: urgent work, such as input, goes first', async () => {
+  it('runSteps gives the main thread back once a slice has run: urgent work, such as input, goes first', async () => {
     const log: string[] = [];
     let urgent: Promise<unknown> | undefined;
     function* withUrgentWork() {
       log.push('a');
       urgent = scheduler.postTask(() => log.push('urgent'), { priority: 'user-blocking' });
+      busyFor(SLICE_MS + 1);
       yield;
       log.push('b');
       yield;
@@ -41,12 +48,29 @@ describe('steps', () => {
     expect(log).to.deep.equal(['a', 'urgent', 'b', 'c']);
   });
 
+  it('runSteps runs short steps in one slice, without a pause between them', async () => {
+    const log: string[] = [];
+    let urgent: Promise<unknown> | undefined;
+    function* quickSteps() {
+      log.push('a');
+      urgent = scheduler.postTask(() => log.push('urgent'), { priority: 'user-blocking' });
+      yield;
+      log.push('b');
+      yield;
+      log.push('c');
+    }
+    await runSteps(quickSteps, new AbortController().signal);
+    await urgent;
+    expect(log).to.deep.equal(['a', 'b', 'c', 'urgent']);
+  });
+
   it('runSteps stops with the reason when the signal is aborted', async () => {
     const log: string[] = [];
     const controller = new AbortController();
     function* abortedAfterA() {
       log.push('a');
       controller.abort(new Error('gone'));
+      busyFor(SLICE_MS + 1);
       yield;
       log.push('b');
     }

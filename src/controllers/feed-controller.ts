@@ -4,7 +4,7 @@ import { loadFeed } from '../feed/load-feed.js';
 import { takePrefetch } from '../feed/prefetch.js';
 import type { ParsedFeed, TrendingItem } from '../feed/types.js';
 import { TrendingRecsErrorEvent, TrendingRecsLoadEvent } from '../events.js';
-import { ITEMS_PER_RANK_STEP, rankItemsInSteps, type RankOptions } from '../rank/rank.js';
+import { rankItemsInSteps, type RankOptions } from '../rank/rank.js';
 import { finishSteps, pause, runSteps } from '../steps.js';
 
 /**
@@ -32,6 +32,9 @@ export interface FeedSource {
 
 type Options = Omit<RankOptions, 'now'>;
 
+/** Feeds up to this many items are ranked in the update itself: a millisecond or two. */
+export const RANK_IN_UPDATE_MAX = 500;
+
 /** The items to show for a feed with some options. */
 interface Ranking {
   feed: ParsedFeed;
@@ -47,7 +50,7 @@ interface Ranking {
  * Loading is a Task (its arguments: the URL and whether to start), so it runs again
  * only when one of them changed, and a newer run aborts an older one. Ranking is
  * memoised on the feed shown and the options object: a feed of up to
- * ITEMS_PER_RANK_STEP items is ranked in the update itself, so the cards follow an
+ * RANK_IN_UPDATE_MAX items is ranked in the update itself, so the cards follow an
  * option at once; a bigger one in steps, showing the previous ranking meanwhile.
  */
 export class FeedController implements ReactiveController {
@@ -116,7 +119,7 @@ export class FeedController implements ReactiveController {
     this._rankingInSteps?.controller.abort();
     this._rankingInSteps = undefined;
     const steps = () => rankItemsInSteps(feed.items, { ...options, now: Date.now() });
-    if (feed.items.length <= ITEMS_PER_RANK_STEP) {
+    if (feed.items.length <= RANK_IN_UPDATE_MAX) {
       this._ranking = { feed, options, items: Object.freeze(finishSteps(steps())) };
       return;
     }

@@ -1,4 +1,5 @@
 import type { Prefetch } from './prefetch.js';
+import { timeSlices } from '../steps.js';
 
 /** Tries after the first that a failed request gets. */
 export const MAX_RETRIES = 2;
@@ -45,9 +46,11 @@ async function readCapped(response: Response, signal: AbortSignal): Promise<stri
   const cancel = () => reader.cancel().catch(() => {});
   signal.addEventListener('abort', cancel, { once: true });
   const decoder = new TextDecoder();
+  // Chunks that have arrived are read in one run of microtasks: a pause now and then.
+  const slice = timeSlices();
   let text = '';
   try {
-    for (let chunk; !(chunk = await reader.read()).done; ) {
+    for (let chunk; !(chunk = await reader.read()).done; await slice()) {
       text += decoder.decode(chunk.value, { stream: true });
       if (text.length > MAX_FEED_CHARS) {
         cancel();
