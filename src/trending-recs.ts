@@ -89,10 +89,10 @@ export class TrendingRecs extends LitElement {
   src = '';
 
   /** How many cards to show at most (1–100). */
-  limit = DEFAULT_LIMIT;
+  limit: number = DEFAULT_LIMIT;
 
   /** Text of the block's heading. */
-  heading = DEFAULT_HEADING;
+  heading: string = DEFAULT_HEADING;
 
   /** Milliseconds to wait for the feed, retries included, before giving up and collapsing. */
   timeout = DEFAULT_TIMEOUT;
@@ -177,7 +177,11 @@ export class TrendingRecs extends LitElement {
     onOpen: (item) => rememberClick(item.id),
   };
 
-  /** What the block shows now. */
+  /**
+   * What the block shows now: `idle` (not started: no feed, or not near the viewport
+   * yet), `loading` (skeleton), `cached` (a stale copy while a fresh one loads), `ready`,
+   * or `error` (collapsed).
+   */
   get state(): FeedState {
     return this._feed.state;
   }

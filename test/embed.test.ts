@@ -138,7 +138,10 @@ describe('the loader (dist/embed.js) in a page of its own', () => {
     });
     await loadedIn(win, element);
     const definedAt = (win as unknown as { definedAt: number }).definedAt;
-    const feed = win.performance.getEntriesByType('resource').find((entry) => entry.name === url) as PerformanceResourceTiming;
+    // The feed's timing is recorded once its body has been read, which may be after the event.
+    const feedTiming = () => win.performance.getEntriesByType('resource').find((entry) => entry.name === url) as PerformanceResourceTiming | undefined;
+    await waitUntil(feedTiming, 'no timing for the feed');
+    const feed = feedTiming()!;
     // The feed was asked for before the module was there, and the module ran while the
     // feed was on its way: not one after the other.
     expect(feed.startTime).to.be.below(definedAt);
