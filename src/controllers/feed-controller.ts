@@ -4,8 +4,8 @@ import { loadFeed } from '../feed/load-feed.js';
 import { takePrefetch } from '../feed/prefetch.js';
 import type { ParsedFeed, TrendingItem } from '../feed/types.js';
 import { TrendingRecsErrorEvent, TrendingRecsLoadEvent } from '../events.js';
-import { rankItemsInSteps, type RankOptions } from '../rank/rank.js';
-import { finishSteps, pause, runSteps } from '../steps.js';
+import { rankItems, rankItemsInSteps, type RankOptions } from '../rank/rank.js';
+import { pause, runSteps } from '../steps.js';
 
 /**
  * - `idle`: not started (no feed URL, or not near the viewport yet, or removed);
@@ -35,6 +35,13 @@ type Options = Omit<RankOptions, 'now'>;
 /** Feeds up to this many items are ranked in the update itself: a millisecond or two. */
 export const RANK_IN_UPDATE_MAX = 500;
 
+interface RankingInSteps {
+  feed: ParsedFeed;
+  options: Options;
+  controller: AbortController;
+  started?: boolean;
+}
+
 /** The items to show for a feed with some options. */
 interface Ranking {
   feed: ParsedFeed;
@@ -63,7 +70,7 @@ export class FeedController implements ReactiveController {
   private readonly _load: Task<[string | undefined, boolean], ParsedFeed>;
   private _ranking?: Ranking;
   /** A ranking in steps under way, and how to stop it. */
-  private _rankingInSteps?: { feed: ParsedFeed; options: Options; controller: AbortController };
+  private _rankingInSteps?: RankingInSteps;
 
   constructor(
     private readonly _host: ReactiveControllerHost & HTMLElement,
@@ -110,6 +117,7 @@ export class FeedController implements ReactiveController {
     void this._load.run();
   }
 
+  /** Ranks what the update will show, when the feed or the options changed. */
   hostUpdate(): void {
     const feed = this.feed;
     if (!feed) return;
@@ -118,14 +126,28 @@ export class FeedController implements ReactiveController {
     if (same(this._ranking) || same(this._rankingInSteps)) return;
     this._rankingInSteps?.controller.abort();
     this._rankingInSteps = undefined;
-    const steps = () => rankItemsInSteps(feed.items, { ...options, now: Date.now() });
     if (feed.items.length <= RANK_IN_UPDATE_MAX) {
-      this._ranking = { feed, options, items: Object.freeze(finishSteps(steps())) };
-      return;
+      this._ranking = { feed, options, items: Object.freeze(rankItems(feed.items, { ...options, now: Date.now() })) };
+    } else {
+      this._rankingInSteps = { feed, options, controller: new AbortController() };
     }
-    const controller = new AbortController();
-    this._rankingInSteps = { feed, options, controller };
-    runSteps(steps, controller.signal)
+  }
+
+  hostUpdated(): void {
+    // Started once the update is over, so that an option set at one of its pauses asks
+    // for an update of its own, which ranks again.
+    if (this._rankingInSteps && !this._rankingInSteps.started) this._rankInSteps(this._rankingInSteps);
+    const feed = this.feed;
+    if (this.state !== 'ready' || !feed || this._ranking?.feed !== feed || this._announced === feed) return;
+    this._announced = feed;
+    if (feed.skipped.length) console.warn(`<trending-recs> skipped ${feed.skipped.length} invalid item(s):`, feed.skipped);
+    this._host.dispatchEvent(new TrendingRecsLoadEvent({ items: this._ranking.items, skipped: feed.skipped }));
+  }
+
+  private _rankInSteps(ranking: RankingInSteps): void {
+    const { feed, options, controller } = ranking;
+    ranking.started = true;
+    runSteps(() => rankItemsInSteps(feed.items, { ...options, now: Date.now() }), controller.signal)
       // After thousands of items, rendering gets a task of its own.
       .then(async (items) => {
         await pause();
@@ -137,14 +159,6 @@ export class FeedController implements ReactiveController {
       .catch(() => {
         // Aborted: a newer feed or option took over.
       });
-  }
-
-  hostUpdated(): void {
-    const feed = this.feed;
-    if (this.state !== 'ready' || !feed || this._ranking?.feed !== feed || this._announced === feed) return;
-    this._announced = feed;
-    if (feed.skipped.length) console.warn(`<trending-recs> skipped ${feed.skipped.length} invalid item(s):`, feed.skipped);
-    this._host.dispatchEvent(new TrendingRecsLoadEvent({ items: this._ranking.items, skipped: feed.skipped }));
   }
 
   hostDisconnected(): void {

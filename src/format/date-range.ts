@@ -1,13 +1,25 @@
 const DAY_FORMAT: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric' };
 const TIME_FORMAT: Intl.DateTimeFormatOptions = { ...DAY_FORMAT, hour: 'numeric', minute: '2-digit' };
 
+/**
+ * Formatters made so far, by language and options: making one costs about a
+ * millisecond (the first on a page, 10 ms and more), and every dated card needs one.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function format(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
-  try {
-    return new Intl.DateTimeFormat(locale, options);
-  } catch {
-    // An invalid page language (lang="english") must not cost the card its date.
-    return new Intl.DateTimeFormat(undefined, options);
+  const key = `${locale} ${options === TIME_FORMAT ? 'time' : 'day'}`;
+  let formatter = formats.get(key);
+  if (!formatter) {
+    try {
+      formatter = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      // An invalid page language (lang="english") must not cost the card its date.
+      formatter = new Intl.DateTimeFormat(undefined, options);
+    }
+    formats.set(key, formatter);
   }
+  return formatter;
 }
 
 function sameDay(a: Date, b: Date): boolean {
