@@ -37,7 +37,7 @@ if (script?.src && !customElements.get(TAG)) {
   const moduleUrl = new URL('trending-recs.js', script.src).href;
   // Live: the elements in the document at any moment, without searching it again.
   const elements = document.getElementsByTagName(TAG);
-  const requests = new Map<string, Prefetch>();
+  const requests: Record<string, Prefetch> = Object.create(null);
   let module: Promise<unknown> | undefined;
 
   // The element's module could not load (blocked, offline): no block will come, so the
@@ -51,31 +51,33 @@ if (script?.src && !customElements.get(TAG)) {
     }
   };
 
+  // Near the viewport: the feed request and the module, at the same time. Checked by
+  // the element (safeUrl) before it takes the answer; fetch itself asks no server for a
+  // URL that is not http(s) or that carries credentials. One request per feed, however
+  // many elements show it.
+  const start = (element: Element) => {
+    near.unobserve(element);
+    const src = element.getAttribute('src');
+    if (src) (element as unknown as Record<symbol, Prefetch>)[PREFETCH] = requests[src] ??= prefetchFeed(src);
+    module ??= import(moduleUrl).catch(fail);
+  };
+
   const near = new IntersectionObserver(
     (entries) => {
-      for (const { target, isIntersecting } of entries) {
-        if (!isIntersecting || customElements.get(TAG)) continue;
-        near.unobserve(target);
-        // Checked by the element (safeUrl) before it takes the answer; fetch itself asks no
-        // server for a URL that is not http(s) or that carries credentials. One request per
-        // feed, however many elements show it.
-        const src = target.getAttribute('src');
-        if (src) {
-          if (!requests.has(src)) requests.set(src, prefetchFeed(src));
-          (target as unknown as Record<symbol, Prefetch>)[PREFETCH] = requests.get(src)!;
-        }
-        module ??= import(moduleUrl).catch(fail);
-      }
+      for (const { target, isIntersecting } of entries) if (isIntersecting && !customElements.get(TAG)) start(target);
     },
     { rootMargin: '100% 0px' },
   );
 
-  // Elements with a shadow root already are taken care of.
+  // Elements with a shadow root already are taken care of. One that starts less than a
+  // viewport below the visible part starts now (above it too: the reader came from
+  // there): waiting for the observer would wait for the page's first frame.
   const watch = () => {
     for (const element of elements) {
       if (element.shadowRoot) continue;
-      if (element.hasAttribute('src')) reserveSpace(element);
-      near.observe(element);
+      reserveSpace(element);
+      if (element.getBoundingClientRect().top < 2 * innerHeight) start(element);
+      else near.observe(element);
     }
   };
   watch();

@@ -6,10 +6,14 @@ export const styles = [
   unsafeCSS(geometryCss),
   css`
     :host {
+      display: block;
       --_radius: var(--trending-recs-radius, 0.5rem);
       --_fill: color-mix(in srgb, currentColor 9%, #0000);
       --_accent: var(--trending-recs-accent, #1d4ed8);
       --_muted: var(--trending-recs-muted-color, color-mix(in srgb, currentColor 85%, #0000));
+    }
+    :host([hidden]) {
+      display: none;
     }
     .card {
       border-radius: var(--_radius);

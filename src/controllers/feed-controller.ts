@@ -171,6 +171,9 @@ export class FeedController implements ReactiveController {
     this._revalidate = false;
     this._cachedCopy = undefined;
     if (!url || !active) return initialState;
+    // What ranking reads of the page and of storage (a page's first read of storage can
+    // take tens of milliseconds) is read now, while the network answers.
+    this._source.rankOptions();
     // A reload that fails keeps the cards it had, and says why.
     const shown = revalidate ? this._load.value : undefined;
     try {

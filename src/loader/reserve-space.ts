@@ -17,6 +17,8 @@ const add = (parent: Node, tag: string, className = '') => {
  */
 export function reserveSpace(element: Element): void {
   const root = element.attachShadow({ mode: 'open' });
+  // Without a feed the element renders nothing: an empty root marks it as seen.
+  if (!element.hasAttribute('src')) return;
   if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(geometryCss);
   root.adoptedStyleSheets = [sheet];
   const section = add(root, 'section');

@@ -3,17 +3,12 @@
  * space with it before Lit has loaded, and the element lays out its skeleton and cards
  * with it, so the three are the same height. A plain string, so the loader needs no Lit.
  * Every card is a grid with the same rows (a picture of a fixed ratio, then text rows of
- * fixed height).
+ * fixed height). The host's own display is the element's: until the element loads, the
+ * host is inline, which gives a block inside it the same height, and `hidden` hides it.
  */
 const css = (strings: TemplateStringsArray) => strings[0]!;
 
 export const geometryCss = css`
-  :host {
-    display: block;
-  }
-  :host([hidden]) {
-    display: none;
-  }
   h2 {
     margin: 0 0 0.75em;
     font-size: 1.25em;
