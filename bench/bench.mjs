@@ -415,18 +415,25 @@ async function traceTasks(cdp, origin, during) {
       .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && ours.has(e.pid))
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  const tasks = events
-    .filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
-    .map((e) => e.dur / 1000);
+  const onMain = (e) => mainThreads.has(`${e.pid}:${e.tid}`);
+  const tasks = events.filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && onMain(e));
   // A Chromium that names its threads or tasks differently must not pass as "no tasks".
   if (!tasks.length) throw new Error(`no main-thread tasks of ${origin} in the trace: update traceTasks()`);
-  return tasks;
+  // From the loader's start on, the widget's work: before it, the navigation's own tasks
+  // (committing and parsing the page), which a page without the widget has too.
+  const loader = events.find((e) => e.name === 'EvaluateScript' && onMain(e) && String(e.args?.data?.url).endsWith('/embed.js'));
+  if (!loader) throw new Error('no evaluation of embed.js in the trace: update traceTasks()');
+  return {
+    all: tasks.map((e) => e.dur / 1000),
+    fromLoader: tasks.filter((e) => e.ts + e.dur > loader.ts).map((e) => e.dur / 1000),
+  };
 }
 
 /**
  * A page with a feed of `items` items (`feedBytes` bytes), parsed, ranked and rendered:
  * tasks over 50 ms as the page's `longtask` observer counts them, the longest task from a
- * trace, and whether the block still showed its cards, and when.
+ * trace (of the whole page, and from the loader's start on), and whether the block still
+ * showed its cards, and when.
  */
 async function bigFeed(browser, origin, items, feedBytes) {
   const samples = [];
@@ -447,7 +454,7 @@ async function bigFeed(browser, origin, items, feedBytes) {
       ...window.__probe,
       cards: document.querySelector('trending-recs')?.shadowRoot?.querySelectorAll('a[part~="card"]').length ?? 0,
     }));
-    samples.push({ longestTaskMs: Math.max(...tasks), longTasks, cards, cardsPaintedMs: cardsPainted });
+    samples.push({ longestTaskMs: Math.max(...tasks.all), longestFromLoaderMs: Math.max(...tasks.fromLoader), longTasks, cards, cardsPaintedMs: cardsPainted });
     await context.close();
   }
   const shown = samples.filter((sample) => sample.cards > 0);
@@ -456,6 +463,8 @@ async function bigFeed(browser, origin, items, feedBytes) {
     feedBytes,
     longestTaskMs: median(samples.map((sample) => sample.longestTaskMs)),
     maxLongestTaskMs: Math.max(...samples.map((sample) => sample.longestTaskMs)),
+    longestFromLoaderMs: median(samples.map((sample) => sample.longestFromLoaderMs)),
+    maxLongestFromLoaderMs: Math.max(...samples.map((sample) => sample.longestFromLoaderMs)),
     longTasks: median(samples.map((sample) => sample.longTasks)),
     runsWithLongTasks: samples.filter((sample) => sample.longTasks > 0).length,
     cards: median(samples.map((sample) => sample.cards)),
@@ -597,7 +606,9 @@ function report(r) {
   );
   const big = r.bigFeed;
   console.log(
-    `A ${big.items}-item feed (${f(big.feedBytes / 1e6, 2)} MB): longest task ${f(big.longestTaskMs)} ms (median; worst run ${f(big.maxLongestTaskMs)} ms), ` +
+    `A ${big.items}-item feed (${f(big.feedBytes / 1e6, 2)} MB): longest main-thread task from the loader's start on ` +
+      `${f(big.longestFromLoaderMs)} ms (median; worst run ${f(big.maxLongestFromLoaderMs)} ms); of the whole page, navigation included, ` +
+      `${f(big.longestTaskMs)} ms (median; worst run ${f(big.maxLongestTaskMs)} ms); ` +
       `${big.longTasks} task(s) over 50 ms (median), runs with any: ${big.runsWithLongTasks} of ${big.runs}; ` +
       `${big.cards} cards (median), runs with cards: ${big.runsWithCards} of ${big.runs}, cards painted at ${f(big.cardsPaintedMs)} ms (median)\n`,
   );
