@@ -17,6 +17,9 @@ import { pause, runSteps } from '../steps.js';
  */
 export type FeedState = 'idle' | 'loading' | 'cached' | 'ready' | 'error';
 
+/** How to rank, but for the time, which is taken when ranking runs. */
+type Options = Omit<RankOptions, 'now'>;
+
 export interface FeedSource {
   /** The feed's absolute http(s) URL, if any. */
   url(): string | undefined;
@@ -27,10 +30,8 @@ export interface FeedSource {
   /** Seconds a copy stays in this visit's cache. */
   cacheTtl(): number;
   /** How to rank, memoised by the host: a new object means "rank again". `now` is set here. */
-  rankOptions(): Omit<RankOptions, 'now'>;
+  rankOptions(): Options;
 }
-
-type Options = Omit<RankOptions, 'now'>;
 
 /** Feeds up to this many items are ranked in the update itself: a millisecond or two. */
 export const RANK_IN_UPDATE_MAX = 500;
