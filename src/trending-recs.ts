@@ -1,6 +1,6 @@
 import { LitElement, nothing, type PropertyValues } from 'lit';
 import { choiceAttribute, choicesAttribute, listAttribute, numberAttribute, urlListAttribute } from './attributes.js';
-import { FeedController, type FeedState } from './controllers/feed-controller.js';
+import { FeedController, type FeedState, type RankingOptions } from './controllers/feed-controller.js';
 import { LazyStartController } from './controllers/lazy-start-controller.js';
 import { cardCount, DEFAULT_HEADING, DEFAULT_LIMIT } from './defaults.js';
 import { hasPrefetch } from './feed/prefetch.js';
@@ -11,7 +11,6 @@ import { rememberClick } from './page/reader-history.js';
 import { clickedPenalty, contextBoost, rotation } from './rank/boosts.js';
 import { fromSites, inCategories, ofKinds, onHosts } from './rank/filters.js';
 import { keywordsOf } from './rank/keywords.js';
-import type { RankOptions } from './rank/rank.js';
 import { styles } from './trending-recs.styles.js';
 import { block } from './views/block.js';
 import { card, type CardContext } from './views/card.js';
@@ -163,10 +162,10 @@ export class TrendingRecs extends LitElement {
   });
   /** Read once per connection, when there is first something to rank. */
   private _reader?: ReaderContext;
-  private _rankOptions?: Omit<RankOptions, 'now'>;
+  private _rankOptions?: RankingOptions;
   private readonly _brokenPictures = new Set<string>();
-  private readonly _cardContext: CardContext = {
-    language: undefined,
+  /** What every card needs but its item; the language comes from the reader context. */
+  private readonly _cardContext: Omit<CardContext, 'language'> = {
     brokenPictures: this._brokenPictures,
     // Not asked for again: the card shows the site icon instead, or the empty picture box.
     onPictureError: ({ target }) => {
@@ -220,9 +219,8 @@ export class TrendingRecs extends LitElement {
     return safeUrl(this.src, document.baseURI);
   }
 
-  private _makeRankOptions(): Omit<RankOptions, 'now'> {
+  private _makeRankOptions(): RankingOptions {
     const reader = (this._reader ??= readReaderContext(this));
-    this._cardContext.language = reader.language;
     const limit = cardCount(this.limit);
     return {
       limit,
@@ -250,15 +248,16 @@ export class TrendingRecs extends LitElement {
         // Without a feed there is nothing to reserve room for.
         return this._feedUrl() ? this._skeleton() : nothing;
       case 'cached':
-      case 'ready':
+      case 'ready': {
         if (!items) return this._skeleton();
-        return items.length ? block(this.heading, this.group === 'category' ? groups(items, this._card) : list(items, this._card)) : nothing;
+        const context = { ...this._cardContext, language: this._reader?.language };
+        const renderCard = (item: TrendingItem) => card(item, context);
+        return items.length ? block(this.heading, this.group === 'category' ? groups(items, renderCard) : list(items, renderCard)) : nothing;
+      }
     }
   }
 
   private _skeleton() {
     return block(this.heading, skeleton(cardCount(this.limit)), true);
   }
-
-  private readonly _card = (item: TrendingItem) => card(item, this._cardContext);
 }

@@ -18,7 +18,7 @@ import { pause, runSteps } from '../steps.js';
 export type FeedState = 'idle' | 'loading' | 'cached' | 'ready' | 'error';
 
 /** How to rank, but for the time, which is taken when ranking runs. */
-type Options = Omit<RankOptions, 'now'>;
+export type RankingOptions = Omit<RankOptions, 'now'>;
 
 export interface FeedSource {
   /** The feed's absolute http(s) URL, if any. */
@@ -30,7 +30,7 @@ export interface FeedSource {
   /** Seconds a copy stays in this visit's cache. */
   cacheTtl(): number;
   /** How to rank, memoised by the host: a new object means "rank again". `now` is set here. */
-  rankOptions(): Options;
+  rankOptions(): RankingOptions;
 }
 
 /** Feeds up to this many items are ranked in the update itself: a millisecond or two. */
@@ -38,7 +38,7 @@ export const RANK_IN_UPDATE_MAX = 500;
 
 interface RankingInSteps {
   feed: ParsedFeed;
-  options: Options;
+  options: RankingOptions;
   controller: AbortController;
   started?: boolean;
 }
@@ -46,7 +46,7 @@ interface RankingInSteps {
 /** The items to show for a feed with some options. */
 interface Ranking {
   feed: ParsedFeed;
-  options: Options;
+  options: RankingOptions;
   items: readonly TrendingItem[];
 }
 
@@ -123,7 +123,7 @@ export class FeedController implements ReactiveController {
     const feed = this.feed;
     if (!feed) return;
     const options = this._source.rankOptions();
-    const same = (ranking?: { feed: ParsedFeed; options: Options }) => ranking?.feed === feed && ranking.options === options;
+    const same = (ranking?: { feed: ParsedFeed; options: RankingOptions }) => ranking?.feed === feed && ranking.options === options;
     if (same(this._ranking) || same(this._rankingInSteps)) return;
     this._rankingInSteps?.controller.abort();
     this._rankingInSteps = undefined;
