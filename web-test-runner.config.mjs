@@ -5,6 +5,10 @@ import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { feedRoutes } from './test/support/feed-routes.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
 
+/** A test page: `head` first, then the test framework and our root hooks for it. */
+const testPage = (head) => (testFramework) =>
+  `<!doctype html><html><head>${head}</head><body><script type="module" src="${testFramework}"></script><script type="module" src="/test/support/reportable-failures.js"></script></body></html>`;
+
 /**
  * The browser suite runs twice: first (the top-level files) on the sources, with Lit's development build and its
  * warnings, and (group `production`) on the bundle readers get: dist/trending-recs.js
@@ -17,12 +21,12 @@ const productionFiles = ['test/*.test.ts', '!test/embed.test.ts', '!test/strict-
 
 export default {
   files: sourceFiles,
+  testRunnerHtml: testPage(''),
   groups: [
     {
       name: 'production',
       files: productionFiles,
-      testRunnerHtml: (testFramework) =>
-        `<!doctype html><html><body><script type="module" src="/dist/trending-recs.js"></script><script type="module" src="${testFramework}"></script></body></html>`,
+      testRunnerHtml: testPage('<script type="module" src="/dist/trending-recs.js"></script>'),
     },
   ],
   hostname: '127.0.0.1',
