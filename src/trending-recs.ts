@@ -11,6 +11,7 @@ import { rememberClick } from './page/reader-history.js';
 import { clickedPenalty, contextBoost, rotation } from './rank/boosts.js';
 import { fromSites, inCategories, ofKinds, onHosts } from './rank/filters.js';
 import { keywordsOf } from './rank/keywords.js';
+import { pause } from './steps.js';
 import { styles } from './trending-recs.styles.js';
 import { block } from './views/block.js';
 import { card, type CardContext } from './views/card.js';
@@ -163,6 +164,7 @@ export class TrendingRecs extends LitElement {
   /** Read once per connection, when there is first something to rank. */
   private _reader?: ReaderContext;
   private _rankOptions?: RankingOptions;
+  private _standIn: ChildNode[] = [];
   private readonly _brokenPictures = new Set<string>();
   /** What every card needs but its item; the language comes from the reader context. */
   private readonly _cardContext: Omit<CardContext, 'language'> = {
@@ -202,13 +204,33 @@ export class TrendingRecs extends LitElement {
   }
 
   /**
-   * The loader's stand-in is in the shadow root already: it goes, in the task that
-   * renders the element's skeleton (before Lit takes the root's first child as the
-   * place to render before).
+   * The loader's stand-in (a skeleton of the same geometry) keeps the block's height
+   * until the first render: it is taken out and put back after Lit's render point, so
+   * Lit renders after it (not before a node that then goes), and it goes in that render.
    */
   protected override createRenderRoot() {
+    const standIn = [...(this.shadowRoot?.childNodes ?? [])];
     this.shadowRoot?.replaceChildren();
-    return super.createRenderRoot();
+    const root = super.createRenderRoot();
+    root.append(...standIn);
+    this._standIn = standIn;
+    return root;
+  }
+
+  /**
+   * Under the loader's stand-in, the first render gets a task of its own: the module's
+   * evaluation and the upgrade are one task already, and all three would make one over
+   * 50 ms on a slow phone. Without a stand-in it renders at once, or the block would
+   * have no height for a frame.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this._standIn.length) await pause();
+    super.scheduleUpdate();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    for (const node of this._standIn.splice(0)) node.remove();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
