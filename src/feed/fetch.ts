@@ -128,19 +128,37 @@ interface SharedRequest {
 const inFlight = new Map<string, SharedRequest>();
 
 /**
+ * What became of each loader request taken: the loader hands one request to every
+ * element that shows its feed, however late, and its body can be read only once. null:
+ * it failed, so a later element asks anew.
+ */
+const prefetchReads = new WeakMap<Prefetch, SharedRequest | null>();
+
+/**
  * fetchFeedText shared by every widget on the page that asks for the same URL while a
  * request is in flight. The request is aborted only when all of them have given up.
  * The first widget's timeout applies. A loader's request for the URL (`prefetch`) is
- * taken as the first try; `revalidate` (a reload) asks anew instead of joining.
+ * taken as the first try, and an element that takes it after another did gets what
+ * that one read; `revalidate` (a reload) asks anew instead of joining.
  */
 export function fetchSharedFeedText(url: string, signal: AbortSignal, timeout: number, prefetch?: Prefetch, revalidate?: boolean): Promise<string> {
   let shared = revalidate ? undefined : inFlight.get(url);
+  const earlier = prefetch && prefetchReads.get(prefetch);
+  if (earlier !== undefined) {
+    shared ??= earlier ?? undefined;
+    prefetch = undefined;
+  }
   if (!shared) {
     // Aborting the loader's controller aborts its request too.
     const controller = prefetch?.controller ?? new AbortController();
     const body = fetchFeedText(url, controller.signal, timeout, { first: prefetch?.response, revalidate });
     shared = { _body: body.finally(() => inFlight.get(url) === shared && inFlight.delete(url)), _readers: 0, _controller: controller };
     inFlight.set(url, shared);
+    const taken = prefetch;
+    if (taken) {
+      prefetchReads.set(taken, shared);
+      body.catch(() => prefetchReads.set(taken, null));
+    }
   }
   // Two loaders on one page may each have asked: the request not taken is dropped.
   else if (prefetch && prefetch.controller !== shared._controller) prefetch.controller.abort();

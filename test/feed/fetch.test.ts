@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { retryDelay } from '../../src/feed/fetch.js';
+import { fetchSharedFeedText, retryDelay } from '../../src/feed/fetch.js';
+import { prefetchFeed } from '../../src/feed/prefetch.js';
+import { hits, item, jsonFeed, serveFeed } from '../support/feeds.js';
 
 // A whole second, so an HTTP date (which has no milliseconds) lands exactly on it.
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
@@ -53,5 +55,29 @@ describe('retryDelay', () => {
     const waits = new Set(Array.from({ length: 20 }, () => retryDelay(null, 2, NOW)));
     expect(waits.size, 'Math.random by default').to.be.greaterThan(1);
     for (const wait of waits) expect(wait).to.be.within(500, 1000);
+  });
+});
+
+describe('fetchSharedFeedText with the loader’s request', () => {
+  it('gives every element that takes the request the body it read once, however late it comes', async () => {
+    const url = new URL(await serveFeed(jsonFeed([item()])), location.href).href;
+    const prefetch = prefetchFeed(url);
+    const first = await fetchSharedFeedText(url, new AbortController().signal, 8000, prefetch);
+    // The first read is over, and no request is in flight: the next element takes the same request.
+    const later = await fetchSharedFeedText(url, new AbortController().signal, 8000, prefetch);
+    expect(JSON.parse(later).items).to.have.length(1);
+    expect(later).to.equal(first);
+    expect(await hits(url)).to.equal(1);
+  });
+
+  it('asks anew for an element that takes a request that failed', async () => {
+    const url = new URL(await serveFeed(jsonFeed([item()]), { sequence: [{ status: 404 }, {}] }), location.href).href;
+    const prefetch = prefetchFeed(url);
+    let error: Error | undefined;
+    await fetchSharedFeedText(url, new AbortController().signal, 8000, prefetch).catch((caught: Error) => (error = caught));
+    expect(error?.message).to.equal('HTTP 404');
+    const later = await fetchSharedFeedText(url, new AbortController().signal, 8000, prefetch);
+    expect(JSON.parse(later).items).to.have.length(1);
+    expect(await hits(url)).to.equal(2);
   });
 });
