@@ -55,7 +55,9 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   let stopped = false;
   let storeOk = true;
 
+  // Flushes run one after another, each writing what is buffered when its turn comes.
   let queue: Promise<boolean> = Promise.resolve(true);
+  let queued = 0;
   const writeOnce = async () => {
     const rows = counts.take();
     if (!rows.length) return true;
@@ -70,8 +72,12 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
       return false;
     }
   };
-  const flush = () => (queue = queue.then(writeOnce));
-  const timer = setInterval(flush, options.flushIntervalMs);
+  const flush = () => {
+    queued++;
+    return (queue = queue.then(writeOnce).finally(() => queued--));
+  };
+  // The timer adds no flush while one waits for a slow or unreachable store.
+  const timer = setInterval(() => queued || flush(), options.flushIntervalMs);
 
   const allowed = (origin: string | undefined) => origins === '*' || (origin !== undefined && origins.includes(origin));
 
