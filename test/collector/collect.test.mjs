@@ -152,3 +152,14 @@ describe('trending-recs command line', () => {
     assert.match(lines[2], /^\s*1\s+0\s+0\.0%\s+Harbor Blog\s+quiet/);
   });
 });
+
+describe('schema/beacon.schema.json', () => {
+  it("is taken by the collector as it stands: its example counts", async () => {
+    const { readFile } = await import('node:fs/promises');
+    const schema = JSON.parse(await readFile(new URL('../../schema/beacon.schema.json', import.meta.url), 'utf8'));
+    const c = await collector();
+    assert.equal((await send(c.collect, { body: schema.examples[0] })).status, 204);
+    await c.stop();
+    assert.deepEqual(countsOf(await c.counts(), 'https://blog.example/posts/42'), { impressions: 1, clicks: 1 });
+  });
+});
