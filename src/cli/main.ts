@@ -1,16 +1,22 @@
+import { buildCommand, BUILD_HELP } from './build-command.js';
 import { collectCommand, COLLECT_HELP } from './collect-command.js';
 import { statsCommand, STATS_HELP } from './stats-command.js';
+import { validateCommand, VALIDATE_HELP } from './validate-command.js';
 import { UsageError } from './usage-error.js';
 
 const HELP = `Usage: trending-recs <command> [options]
 
 Commands:
+  build     Build the trending feed from the sister sites' feeds and the counts
+  validate  Check a trending feed with the widget's own parser
   collect   Take the widget's beacons and keep counts (a small HTTP server)
   stats     Print the counts per item: impressions, clicks, CTR
 
 trending-recs <command> --help tells more. Exit codes: 0 done, 1 failed, 2 bad usage.`;
 
 const commands: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
+  build: { run: buildCommand, help: BUILD_HELP },
+  validate: { run: validateCommand, help: VALIDATE_HELP },
   collect: { run: collectCommand, help: COLLECT_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
 };

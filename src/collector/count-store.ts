@@ -18,6 +18,8 @@ export interface CountStore {
   add(rows: readonly CountRow[]): Promise<void>;
   /** Every item's totals over the hours from `sinceHour` (CountRow.hour) on, most clicked first. */
   totals(sinceHour: number): Promise<ItemTotals[]>;
+  /** The rows from `sinceHour` on, each hour on its own (for counts that fade with age). */
+  rows(sinceHour: number): Promise<CountRow[]>;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,9 @@ export const TOTALS_QUERY = `SELECT feed, item, site,
 FROM trending_counts WHERE hour >= $1
 GROUP BY feed, item, site
 ORDER BY clicks DESC, impressions DESC, feed, item, site`;
+
+/** The rows since an hour, in a stable order. */
+export const ROWS_QUERY = `SELECT hour, feed, item, site, type, count FROM trending_counts WHERE hour >= $1 ORDER BY hour, feed, item, site, type`;
 
 /**
  * The store a command line asks for: PostgreSQL with a URL, else SQLite in `file`.

@@ -1,5 +1,5 @@
 import type { CountRow } from './counts.js';
-import { COUNTS_TABLE, optionalDependency, TOTALS_QUERY, type CountStore, type ItemTotals } from './count-store.js';
+import { COUNTS_TABLE, optionalDependency, ROWS_QUERY, TOTALS_QUERY, type CountStore, type ItemTotals } from './count-store.js';
 
 /**
  * Counts in PostgreSQL, shared by any number of collectors. A flush is one INSERT of
@@ -26,6 +26,10 @@ export async function openPostgresStore(url: string): Promise<CountStore> {
     async totals(sinceHour: number) {
       const { rows } = await pool.query<ItemTotals>(TOTALS_QUERY, [sinceHour]);
       return rows.map((row) => ({ ...row, impressions: Number(row.impressions), clicks: Number(row.clicks) }));
+    },
+    async rows(sinceHour: number) {
+      const { rows } = await pool.query<CountRow>(ROWS_QUERY, [sinceHour]);
+      return rows.map((row) => ({ ...row, hour: Number(row.hour), count: Number(row.count) }));
     },
     close: () => pool.end(),
   };

@@ -1,5 +1,5 @@
 import type { CountRow } from './counts.js';
-import { COUNTS_TABLE, optionalDependency, TOTALS_QUERY, type CountStore, type ItemTotals } from './count-store.js';
+import { COUNTS_TABLE, optionalDependency, ROWS_QUERY, TOTALS_QUERY, type CountStore, type ItemTotals } from './count-store.js';
 
 /**
  * Counts in a SQLite file, through better-sqlite3. Write-ahead logging lets `stats`
@@ -20,9 +20,11 @@ export async function openSqliteStore(file: string): Promise<CountStore> {
     for (const row of rows) upsert.run(row.hour, row.feed, row.item, row.site, row.type, row.count);
   });
   const totals = db.prepare<[number], ItemTotals>(TOTALS_QUERY.replace('$1', '?'));
+  const rows = db.prepare<[number], CountRow>(ROWS_QUERY.replace('$1', '?'));
   return {
     add: async (rows) => void addAll(rows),
     totals: async (sinceHour) => totals.all(sinceHour).map((row) => ({ ...row, impressions: Number(row.impressions), clicks: Number(row.clicks) })),
+    rows: async (sinceHour) => rows.all(sinceHour).map((row) => ({ ...row, hour: Number(row.hour), count: Number(row.count) })),
     close: async () => void db.close(),
   };
 }
