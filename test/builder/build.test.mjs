@@ -71,7 +71,7 @@ describe('trending-recs build', () => {
     const lanterns = byUrl(feed, 'https://events.harbor.example/lantern-festival');
     assert.deepEqual(
       [lanterns._trending.kind, lanterns._trending.starts_at, lanterns._trending.venue, lanterns._trending.site, lanterns._trending.site_icon],
-      ['event', '2026-12-05T18:00:00+09:00', 'North Quay', 'Harbor Events', 'https://events.harbor.example/icon.png'],
+      ['event', '2036-12-05T18:00:00+09:00', 'North Quay', 'Harbor Events', 'https://events.harbor.example/icon.png'],
     );
     assert.equal(byUrl(feed, 'https://events.harbor.example/boat-show')._trending.category, undefined);
 
@@ -187,6 +187,28 @@ describe('trending-recs build', () => {
     }
   });
 
+  it('clamps a date in the future to the time of the build, and reads RFC 822 and RFC 3339 dates', async () => {
+    const dated = await feedServer({
+      '/dated.xml': (req, res) =>
+        res.writeHead(200).end(
+          '<?xml version="1.0"?><rss version="2.0"><channel><title>D</title><link>https://d.example/</link>' +
+            '<item><title>From the future</title><link>https://d.example/future</link><pubDate>Tue, 01 Jan 2099 10:00:00 +0000</pubDate></item>' +
+            '<item><title>RFC 822 with a zone</title><link>https://d.example/822</link><pubDate>Sun, 22 Nov 2026 18:00:00 +0900</pubDate></item>' +
+            '</channel></rss>',
+        ),
+    });
+    try {
+      const paths = await network([site('Dated', [`${dated.url}/dated.xml`])]);
+      const before = Date.now();
+      const { feed } = await build(paths);
+      const future = Date.parse(byUrl(feed, 'https://d.example/future').date_published);
+      assert.ok(future >= before - 1000 && future <= Date.now(), byUrl(feed, 'https://d.example/future').date_published);
+      assert.equal(byUrl(feed, 'https://d.example/822').date_published, '2026-11-22T09:00:00.000Z');
+    } finally {
+      await dated.close();
+    }
+  });
+
   it('caps the output at max_items, from a feed of 5,000 items', async () => {
     const items = Array.from({ length: 5000 }, (_, i) => `<item><title>Story ${i}</title><link>https://big.example/${i}</link><pubDate>${new Date(Date.UTC(2026, 10, 1) + i * 60_000).toUTCString()}</pubDate></item>`);
     const big = await feedServer({ '/big.xml': (req, res) => res.writeHead(200).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><link>https://big.example/</link>${items.join('')}</channel></rss>`) });
@@ -270,5 +292,31 @@ describe('trending-recs build with counts', () => {
     } finally {
       await feeds.close();
     }
+  });
+});
+
+describe('schema/network.schema.json', () => {
+  it('has an example that the builder takes as it stands', async () => {
+    const schema = JSON.parse(await readFile(new URL('../../schema/network.schema.json', import.meta.url), 'utf8'));
+    const example = structuredClone(schema.examples[0]);
+    // The same sites, read from this test's server instead of the example's hosts.
+    const local = { 'Harbor Blog': 'wordpress.xml', 'Harbor Guides': 'ghost.xml', 'Harbor Events': 'events.json' };
+    for (const entry of example.sites) entry.feeds = [`${server.url}/${local[entry.name]}`];
+    const paths = await network(example.sites, { offers: example.offers, max_items: example.max_items });
+    const { code, feed, stderr } = await build(paths);
+    assert.equal(code, 0, stderr);
+    assert.equal(feed.items.length, 1 + 2 + 2 + 2);
+    assert.ok(feed.items.some((item) => item.id === 'webinar-slow-travel'));
+  });
+});
+
+describe('test/fixtures/built-trending.json (rendered by the widget in test/builder-output.test.ts)', () => {
+  it('is what the builder writes today from test/builder/feeds/network.json, byte for byte', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'trending.json');
+    const { code, stderr } = await run(['build', '--config', new URL('feeds/network.json', import.meta.url).pathname, '--out', out]);
+    assert.equal(code, 0, stderr);
+    const fixture = new URL('../fixtures/built-trending.json', import.meta.url);
+    assert.equal(await readFile(out, 'utf8'), await readFile(fixture, 'utf8'), 'rebuild it: node lib/cli.js build --config test/builder/feeds/network.json --out <tmp> and copy');
   });
 });
