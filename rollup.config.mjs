@@ -31,18 +31,24 @@ function loaderBudget() {
   };
 }
 
+/** Modules the element imports only after its first cards are rendered: their chunks load then. */
+export const AFTER_CARDS = ['src/measure/measure.ts'];
+
 /**
- * The module build is what the loader imports: the loader (built first) plus every
- * chunk of this build must fit TOTAL_BUDGET, since the element renders no card before
- * all of them have loaded.
+ * The module build is what the loader imports. Before the element renders a card, a
+ * page loads the loader (built first) and the entry chunk with every chunk it imports
+ * statically; the chunks of AFTER_CARDS come later. That sum must fit TOTAL_BUDGET. A
+ * chunk loaded on demand that is in neither is counted too, so that none is forgotten.
  */
 function totalBudget() {
   return {
     name: 'total-budget',
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((chunk) => chunk.type === 'chunk');
-      const size = brotliSize(readFileSync(LOADER)) + chunks.reduce((sum, chunk) => sum + brotliSize(chunk.code), 0);
-      if (size > TOTAL_BUDGET) this.error(tooBig(`${LOADER} with ${chunks.map((chunk) => chunk.fileName).join(', ')}`, size, TOTAL_BUDGET));
+      const later = (chunk) => AFTER_CARDS.some((module) => chunk.facadeModuleId?.endsWith(module));
+      const counted = chunks.filter((chunk) => !later(chunk));
+      const size = brotliSize(readFileSync(LOADER)) + counted.reduce((sum, chunk) => sum + brotliSize(chunk.code), 0);
+      if (size > TOTAL_BUDGET) this.error(tooBig(`${LOADER} with ${counted.map((chunk) => chunk.fileName).join(', ')}`, size, TOTAL_BUDGET));
     },
   };
 }
@@ -71,6 +77,9 @@ export default [
   },
   {
     input: { 'trending-recs': 'src/module.ts' },
+    // The after-cards chunks import what they share with the element from the entry
+    // itself, not from a third chunk that every page would then load too.
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     plugins: [...plugins(), totalBudget()],
   },

@@ -4,6 +4,12 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 import { feedRoutes } from './test/support/feed-routes.mjs';
 import { summaryReporter } from './test/support/summary-reporter.mjs';
+import { startTestCollector } from './test/support/test-collector.mjs';
+
+// Beacons in the measurement tests go to a real collector.
+const collector = await startTestCollector();
+// isbot takes headless Chrome's own User-Agent for a bot, and the collector counts no bot.
+const READER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
 
 /** A test page: `head` first, then the test framework and our root hooks for it. */
 const testPage = (head) => (testFramework) =>
@@ -32,7 +38,7 @@ export default {
   hostname: '127.0.0.1',
   nodeResolve: { exportConditions: ['development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
-  middleware: [feedRoutes],
+  middleware: [feedRoutes, collector.routes],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     chromeLauncher({
@@ -44,6 +50,7 @@ export default {
           '--disable-renderer-backgrounding',
           '--disable-background-timer-throttling',
           '--disable-backgrounding-occluded-windows',
+          `--user-agent=${READER_UA}`,
         ],
       },
     }),

@@ -14,6 +14,14 @@ export interface TrendingRecsErrorDetail {
   src: string;
 }
 
+/** A card and its place. */
+export interface TrendingRecsCardDetail {
+  /** The card's item, as in the load event. */
+  item: TrendingItem;
+  /** Its place in the ranking, from 0: the card order, but for `group="category"`. */
+  position: number;
+}
+
 const init = { bubbles: true, composed: true } as const;
 
 /** Fired once the cards for a freshly loaded feed are rendered. */
@@ -31,9 +39,31 @@ export class TrendingRecsErrorEvent extends CustomEvent<TrendingRecsErrorDetail>
   }
 }
 
+/** Fired when the reader opens a card: a click, a middle click, a click with Ctrl, Cmd or Shift, or Enter. */
+export class TrendingRecsClickEvent extends CustomEvent<TrendingRecsCardDetail> {
+  constructor(detail: TrendingRecsCardDetail) {
+    super('trending-recs-click', { ...init, detail: Object.freeze({ ...detail }) });
+  }
+}
+
+/**
+ * Fired once per card per page view when the card becomes viewable: at least half of it
+ * in view for one continuous second while the page is visible.
+ */
+export class TrendingRecsImpressionEvent extends CustomEvent<TrendingRecsCardDetail> {
+  constructor(detail: TrendingRecsCardDetail) {
+    super('trending-recs-impression', { ...init, detail: Object.freeze({ ...detail }) });
+  }
+}
+
+/** A click or an impression. */
+export type TrendingRecsCardEvent = TrendingRecsClickEvent | TrendingRecsImpressionEvent;
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'trending-recs-load': TrendingRecsLoadEvent;
     'trending-recs-error': TrendingRecsErrorEvent;
+    'trending-recs-click': TrendingRecsClickEvent;
+    'trending-recs-impression': TrendingRecsImpressionEvent;
   }
 }

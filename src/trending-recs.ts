@@ -3,6 +3,7 @@ import { choiceAttribute, choicesAttribute, listAttribute, numberAttribute, urlL
 import { FeedController, type FeedState, type RankingOptions } from './controllers/feed-controller.js';
 import { LazyStartController } from './controllers/lazy-start-controller.js';
 import { cardCount, DEFAULT_HEADING, DEFAULT_LIMIT } from './defaults.js';
+import { TrendingRecsClickEvent } from './events.js';
 import { hasPrefetch } from './feed/prefetch.js';
 import { ITEM_KINDS, type ItemKind, type TrendingItem } from './feed/types.js';
 import { safeUrl } from './feed/urls.js';
@@ -39,6 +40,8 @@ const RANKING_PROPERTIES = ['limit', 'exclude', 'halfLife', 'maxAge', 'perSite',
  *
  * @fires {TrendingRecsLoadEvent} trending-recs-load - The cards are rendered. `detail.items`: the items shown; `detail.skipped`: invalid feed items with reasons.
  * @fires {TrendingRecsErrorEvent} trending-recs-error - The feed could not be shown; the element has collapsed. `detail.message` says why, `detail.src` names the feed.
+ * @fires {TrendingRecsClickEvent} trending-recs-click - The reader opened a card (click, middle click, Ctrl/Cmd/Shift click, Enter). `detail.item`, `detail.position` (from 0, in the ranking).
+ * @fires {TrendingRecsImpressionEvent} trending-recs-impression - A card became viewable: at least half of it in view for one continuous second while the page was visible; once per card per page view. `detail.item`, `detail.position`.
  *
  * @csspart section - The block, a `<section>` labelled by the heading.
  * @csspart heading - The heading (`<h2>`).
@@ -83,6 +86,7 @@ export class TrendingRecs extends LitElement {
     context: {},
     seed: { converter: numberAttribute('seed', { whole: true }) },
     group: { converter: choiceAttribute('group', GROUPINGS, 'none') },
+    beacon: {},
   };
 
   /** URL of the JSON Feed, resolved against the page. */
@@ -153,6 +157,13 @@ export class TrendingRecs extends LitElement {
   /** `category`: cards grouped under a heading per category. Default `none`: one mixed list. */
   group: Grouping = 'none';
 
+  /**
+   * URL of the publisher's collector (`trending-recs collect`): the impressions and
+   * clicks of this page view are sent there, unless the reader opted out (Global Privacy
+   * Control, Do Not Track). Without it, nothing leaves the page; the events still fire.
+   */
+  beacon?: string;
+
   private readonly _lazyStart = new LazyStartController(this);
   private readonly _feed = new FeedController(this, {
     url: () => this._feedUrl(),
@@ -175,8 +186,12 @@ export class TrendingRecs extends LitElement {
       this.requestUpdate();
     },
     // Remembered so this item is demoted on the reader's next pages.
-    onOpen: (item) => rememberClick(item.id),
+    onOpen: (item) => {
+      rememberClick(item.id);
+      this.dispatchEvent(new TrendingRecsClickEvent({ item, position: this._feed.items!.indexOf(item) }));
+    },
   };
+  private _measuring = false;
 
   /**
    * What the block shows now: `idle` (not started: no feed, or not near the viewport
@@ -231,6 +246,16 @@ export class TrendingRecs extends LitElement {
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     for (const node of this._standIn.splice(0)) node.remove();
+  }
+
+  /** After the first cards: measurement, a chunk of its own, so that it costs the cards nothing. */
+  protected override updated(): void {
+    if (this._measuring || !this._feed.items?.length) return;
+    this._measuring = true;
+    import('./measure/measure.js').then(
+      ({ measure }) => measure(this, () => this._feed.items),
+      () => {},
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

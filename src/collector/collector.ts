@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { BeaconError, parseBeacon } from './beacon.js';
+import { BeaconError, parseBeacon } from '../measure/beacon.js';
 import { optionalDependency, type CountStore } from './count-store.js';
 import { countBeacon, Counts, SeenEvents } from './counts.js';
 import { limitedLog } from './log-limiter.js';

@@ -1,4 +1,4 @@
-import type { Beacon, EventType } from './beacon.js';
+import type { Beacon, EventType } from '../measure/beacon.js';
 
 /** One row of counts: how many events of a type an item had in an hour. */
 export interface CountRow {

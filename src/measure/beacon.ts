@@ -1,7 +1,7 @@
 /**
- * The beacon a widget sends to the collector: what one page view's readers saw and
- * clicked. Pure: parsed and checked the same way wherever it is read. The JSON Schema
- * is schema/beacon.schema.json.
+ * The beacon the widget sends to the collector: what a reader saw and clicked in one
+ * page view. Pure, shared by the widget (beacon-controller.ts) and the collector, which
+ * checks every beacon with parseBeacon. The JSON Schema is schema/beacon.schema.json.
  */
 
 /** The version of the beacon's shape that this code reads. */
