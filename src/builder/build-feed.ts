@@ -130,6 +130,7 @@ export async function buildFeed(config: NetworkConfig, options: BuildOptions): P
     ordered = scoreByCounts(
       unique.map((item) => ({ id: item.id, site: item._trending.site, published: item.date_published ? Date.parse(item.date_published) : undefined, built: item })),
       counts,
+      config.new_below_impressions,
     ).map(({ item, score }) => ({ ...item.built, _trending: { ...item.built._trending, score } }));
   } else {
     // Without counts the widget ranks by freshness: the newest first, all at score 0.

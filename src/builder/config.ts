@@ -22,6 +22,8 @@ export interface NetworkConfig {
   max_items: number;
   /** Hours after which a count weighs half as much. */
   half_life_hours: number;
+  /** Faded impressions under which an item is new, and gets exploration places. */
+  new_below_impressions: number;
 }
 
 /** A config that cannot be used: the message names the field. */
@@ -82,6 +84,7 @@ export function parseConfig(json: unknown): NetworkConfig {
     }),
     offers: offers as Record<string, unknown>[],
     max_items: whole(json['max_items'], 'max_items', 100, 1),
+    new_below_impressions: whole(json['new_below_impressions'], 'new_below_impressions', 100, 0),
     half_life_hours: halfLife,
   };
 }

@@ -7,9 +7,9 @@
  *    click-through rate: 1 click in 2 impressions is not trusted over 300 in 10,000.
  * 3. Per site, returns diminish: a site's k-th best item (from 0) counts SITE_DECAY^k
  *    of its quality, so a site with far more traffic and items cannot fill the feed.
- * 4. Items with fewer than EXPLORE_IMPRESSIONS (faded) impressions have no reliable
- *    rate yet: every EXPLORE_EVERY-th place goes to the freshest of them, so they can
- *    earn counts.
+ * 4. Items with fewer than EXPLORE_IMPRESSIONS (faded) impressions (the config's
+ *    `new_below_impressions`) have no reliable rate yet: every EXPLORE_EVERY-th place
+ *    goes to the freshest of them, so they can earn counts.
  * 5. The score written is 100 × (2) × (3); an item in an exploration place gets the
  *    score of the place it takes. The widget multiplies (score + 1) by freshness.
  */
@@ -65,17 +65,22 @@ export interface ScoredInput {
 
 /**
  * The order of the trending feed and each item's score, from the faded counts
- * (see the top of this file). Deterministic: ties go by id.
+ * (see the top of this file). Deterministic: ties go by id. `newBelow`: the faded
+ * impressions under which an item counts as new (EXPLORE_IMPRESSIONS by default).
  */
-export function scoreByCounts<T extends ScoredInput>(items: readonly T[], counts: ReadonlyMap<string, ItemCounts>): { item: T; score: number }[] {
+export function scoreByCounts<T extends ScoredInput>(
+  items: readonly T[],
+  counts: ReadonlyMap<string, ItemCounts>,
+  newBelow = EXPLORE_IMPRESSIONS,
+): { item: T; score: number }[] {
   const byId = (a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const quality = new Map(items.map((item) => {
     const c = counts.get(item.id);
     return [item, c ? wilsonLowerBound(c.clicks, c.impressions) : 0] as const;
   }));
-  const established = items.filter((item) => (counts.get(item.id)?.impressions ?? 0) >= EXPLORE_IMPRESSIONS);
+  const established = items.filter((item) => (counts.get(item.id)?.impressions ?? 0) >= newBelow);
   const fresh = items
-    .filter((item) => (counts.get(item.id)?.impressions ?? 0) < EXPLORE_IMPRESSIONS)
+    .filter((item) => (counts.get(item.id)?.impressions ?? 0) < newBelow)
     .sort((a, b) => (b.published ?? 0) - (a.published ?? 0) || byId(a, b));
   established.sort((a, b) => quality.get(b)! - quality.get(a)! || byId(a, b));
   const placedPerSite = new Map<string, number>();
