@@ -140,6 +140,30 @@ describe('measurement', () => {
       expect(byId).to.deep.equal({ [(items[0]!.id as string)]: { impressions: 1, clicks: 1 }, [(items[1]!.id as string)]: { impressions: 1, clicks: 0 } });
     });
 
+    it('sends a beacon as soon as 20 events are queued, while the page stays visible', async () => {
+      const url = await serveFeed(jsonFeed(Array.from({ length: 10 }, () => item())));
+      const feed = new URL(url, location.href).href;
+      const { element } = await renderWidget(url, { beacon: await collectorUrl(), limit: '10' });
+      const impressions = record(element, 'trending-recs-impression');
+      // The cards in view become viewable together; then no more come.
+      await waitUntil(() => impressions.length > 0, 'impressions', { timeout: 3000 });
+      await sleep(1200);
+      const seen = impressions.length;
+      // Clicks make up the 20th event; clicking a card twice queues two events (the collector counts one).
+      const shown = cards(element);
+      const clicks = 20 - seen;
+      for (let i = 0; i < clicks; i++) clickCard(shown[i % shown.length]!);
+      const distinctClicked = Math.min(clicks, shown.length);
+      await waitUntil(
+        async () => {
+          const rows = await storedCounts(feed);
+          return rows.reduce((sum, row) => sum + row.clicks, 0) === distinctClicked && rows.reduce((sum, row) => sum + row.impressions, 0) === seen;
+        },
+        `${seen} impressions and ${distinctClicked} clicks stored`,
+        { timeout: 6000, interval: 250 },
+      );
+    });
+
     it('sends nothing when the reader opted out with Global Privacy Control; the events still fire', async () => {
       Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
       try {
