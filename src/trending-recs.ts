@@ -248,13 +248,20 @@ export class TrendingRecs extends LitElement {
     for (const node of this._standIn.splice(0)) node.remove();
   }
 
-  /** After the first cards: measurement, a chunk of its own, so that it costs the cards nothing. */
+  /**
+   * Once the first cards are painted: measurement, a chunk of its own, so that it costs
+   * the cards nothing (not even the task that would load it before their first frame).
+   */
   protected override updated(): void {
     if (this._measuring || !this._feed.items?.length) return;
     this._measuring = true;
-    import('./measure/measure.js').then(
-      ({ measure }) => measure(this, () => this._feed.items),
-      () => {},
+    requestAnimationFrame(() =>
+      setTimeout(() =>
+        import('./measure/measure.js').then(
+          ({ measure }) => measure(this, () => this._feed.items),
+          () => {},
+        ),
+      ),
     );
   }
 
