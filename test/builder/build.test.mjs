@@ -80,6 +80,16 @@ describe('trending-recs build', () => {
     assert.match(validated.stdout, /^valid: 7 items the widget would show/m);
   });
 
+  it('reads RSS 1.0 (RDF) with its Dublin Core date', async () => {
+    const paths = await network([site('Harbor Archive', [`${server.url}/rdf.xml`], { category: 'Archive' })]);
+    const { code, feed, stderr } = await build(paths);
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(
+      feed.items.map((item) => [item.url, item.title, item.date_published, item._trending.category]),
+      [['https://archive.harbor.example/1926/ferry', 'The first ferry, 1926', '2026-11-10T08:00:00.000Z', 'Archive']],
+    );
+  });
+
   it('writes the same bytes for the same inputs, and asks with If-None-Match the next time (304)', async () => {
     const paths = await network([site('Harbor Blog', [`${server.url}/wordpress.xml`]), site('Harbor Guides', [`${server.url}/ghost.xml`])]);
     const first = await build(paths);
