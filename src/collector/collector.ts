@@ -62,7 +62,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
     const rows = counts.take();
     if (!rows.length) return true;
     try {
-      await store.add(rows);
+      const refused = await store.add(rows);
+      if (refused.length) write(`store refused ${refused.length} rows of counts as invalid data, left out: ${JSON.stringify(refused[0])}`);
       if (!storeOk) write(`store available again: wrote ${rows.length} rows of counts kept in memory`);
       return (storeOk = true);
     } catch (error) {
@@ -111,7 +112,8 @@ export async function createCollector(options: CollectorOptions): Promise<Collec
   async function collect(request: IncomingMessage, response: ServerResponse) {
     const cors = corsHeaders(request);
     if (!allowed(request.headers.origin)) return answer(response, 403, `origin not allowed: ${request.headers.origin ?? '(none)'}`);
-    const forwarded = options.trustProxy ? String(request.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : '';
+    // The proxy appends the address it saw: the last entry. Those before it are the client's to write.
+    const forwarded = options.trustProxy ? (String(request.headers['x-forwarded-for'] ?? '').split(',').at(-1)?.trim() ?? '') : '';
     const wait = rate.retryAfter(forwarded || request.socket.remoteAddress || '', Date.now());
     if (wait) {
       request.resume();

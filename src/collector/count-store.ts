@@ -14,8 +14,12 @@ export interface ItemTotals {
  * Writes are additive upserts, so any number of collectors can add to one store.
  */
 export interface CountStore {
-  /** Adds the rows to the stored counts in one transaction: all of them or none. */
-  add(rows: readonly CountRow[]): Promise<void>;
+  /**
+   * Adds the rows to the stored counts in one transaction: all of them, or none (it
+   * throws, and they can be tried again). Rows the database refuses as data are left out
+   * and returned, so that they never hold the others back.
+   */
+  add(rows: readonly CountRow[]): Promise<readonly CountRow[]>;
   /** Every item's totals over the hours from `sinceHour` (CountRow.hour) on, most clicked first. */
   totals(sinceHour: number): Promise<ItemTotals[]>;
   /** The rows from `sinceHour` on, each hour on its own (for counts that fade with age). */

@@ -50,10 +50,14 @@ export class Counts {
   }
 }
 
+/** The most (page view, item, type) triples a generation of SeenEvents holds. */
+export const MAX_SEEN = 500_000;
+
 /**
  * The (page view, item, type) triples seen lately, so that a beacon sent twice counts
- * once. Two generations, each `windowMs` long: memory is bounded by the traffic of two
- * windows, and a triple is remembered for at least one.
+ * once. Two generations, each `windowMs` long or MAX_SEEN triples, whichever comes
+ * first: memory stays bounded (about 100 MB at most) whatever the traffic, and a triple
+ * is remembered for at least one generation.
  */
 export class SeenEvents {
   private current = new Set<string>();
@@ -69,7 +73,7 @@ export class SeenEvents {
 
   /** Whether this event was seen before; remembers it if not. */
   seen(pageView: string, item: string, type: EventType, now: number): boolean {
-    if (now - this.rotatedAt >= this.windowMs) {
+    if (now - this.rotatedAt >= this.windowMs || this.current.size >= MAX_SEEN) {
       this.previous = this.current;
       this.current = new Set();
       this.rotatedAt = now;

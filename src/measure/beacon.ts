@@ -8,8 +8,13 @@
 export const BEACON_VERSION = 1;
 /** A beacon carries at most this many events: the widget sends every 20. */
 export const MAX_EVENTS = 50;
-/** The longest text field (an id, a site's name, a URL) that is taken. */
-export const MAX_TEXT = 2048;
+/** The longest feed or page URL taken, in UTF-8 bytes. */
+export const MAX_URL_BYTES = 2048;
+/**
+ * The longest item id or site name taken, in UTF-8 bytes: the widget's ids are at most
+ * 300 characters, and a key of (feed, item, site) must fit a database index.
+ */
+export const MAX_TEXT_BYTES = 512;
 
 export type EventType = 'impression' | 'click';
 
@@ -40,16 +45,27 @@ export class BeaconError extends Error {}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function text(value: unknown, name: string): string {
+const encoder = new TextEncoder();
+
+/**
+ * A text a database takes as it is: no control characters (PostgreSQL refuses a zero
+ * byte), no lone surrogates (two different ones would become the same bytes, and one
+ * key), and at most `maxBytes` of UTF-8.
+ */
+function text(value: unknown, name: string, maxBytes = MAX_TEXT_BYTES): string {
   if (typeof value !== 'string' || !value.trim()) throw new BeaconError(`${name} must be a non-empty string`);
-  if (value.length > MAX_TEXT) throw new BeaconError(`${name} is longer than ${MAX_TEXT} characters`);
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
+    throw new BeaconError(`${name} must be text without control characters or lone surrogates`);
+  }
+  if (value.length > maxBytes || encoder.encode(value).length > maxBytes) throw new BeaconError(`${name} is longer than ${maxBytes} bytes`);
   return value;
 }
 
 function httpUrl(value: unknown, name: string): string {
   let url: URL | undefined;
   try {
-    url = new URL(text(value, name));
+    url = new URL(text(value, name, MAX_URL_BYTES));
   } catch {
     // Said below.
   }

@@ -76,6 +76,10 @@ describe('trending-recs collect', () => {
       [{ body: beacon([event('a', 'view')]) }, 400, /events\[0\]\.type must be "impression" or "click"/],
       [{ body: beacon([event('a', 'click', { position: -1 })]) }, 400, /events\[0\]\.position/],
       [{ body: beacon([event('')]) }, 400, /events\[0\]\.item must be a non-empty string/],
+      // PostgreSQL refuses a zero byte; two lone surrogates would become one key.
+      [{ body: beacon([event('a\u0000b')]) }, 400, /events\[0\]\.item must be text without control characters/],
+      [{ body: beacon([event('\ud800')]) }, 400, /lone surrogates/],
+      [{ body: beacon([event('é'.repeat(300))]) }, 400, /events\[0\]\.item is longer than 512 bytes/],
       [{ body: beacon([event('a')], { feed: 'javascript:alert(1)' }) }, 400, /feed must be an http\(s\) URL/],
       [{ body: beacon([event('a')], { pageView: 'x' }) }, 400, /pageView must be/],
       [{ body: beacon([event('a')]), origin: 'https://evil.example' }, 403, /origin not allowed: https:\/\/evil.example/],
@@ -103,6 +107,30 @@ describe('trending-recs collect', () => {
     await c.stop();
     assert.deepEqual(statuses, [204, 204, 204, 204, 204, 429, 429]);
     assert.equal((await c.counts()).length, 5);
+  });
+
+  it('behind a proxy (--trust-proxy), limits by the address the proxy saw, not by what the client wrote', async () => {
+    const c = await collector('--rate', '2', '--trust-proxy');
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      const forged = `10.0.0.${i}`;
+      statuses.push((await send(c.collect, { body: beacon([event(`p${i}`)]), headers: { 'x-forwarded-for': `${forged}, 203.0.113.7` } })).status);
+    }
+    await c.stop();
+    assert.deepEqual(statuses, [204, 204, 429]);
+  });
+
+  it('exits 1 with the reason when it cannot listen, rather than hanging', async () => {
+    const first = await collector();
+    const port = new URL(first.url).port;
+    try {
+      const db = join(await tempDir(), 'other.sqlite');
+      const second = await run(['collect', '--host', '127.0.0.1', '--port', port, '--db', db]);
+      assert.equal(second.code, 1);
+      assert.match(second.stderr, /cannot listen on 127\.0\.0\.1:\d+: .*EADDRINUSE/);
+    } finally {
+      await first.stop();
+    }
   });
 
   it('logs one line per kind of refusal a minute, not one per request', async () => {
