@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { decodeHTML, escapeUTF8 } from 'entities';
 import { parseFeed as parseAnyFeed } from 'feedsmith';
 import type { ItemKind } from '../feed/types.js';
@@ -67,9 +68,33 @@ export function plainTitle(raw: string | undefined): string | undefined {
   return title || undefined;
 }
 
-/** Titles in CDATA get their one decoding of entities (WordPress writes `&nbsp;` there), kept escaped for the XML parser. */
-export const decodeCdataTitles = (xml: string): string =>
-  xml.replace(/<title(\s[^>]*)?>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/title>/g, (_, attributes = '', text: string) => `<title${attributes}>${escapeUTF8(decodeHTML(text))}</title>`);
+/**
+ * Titles in CDATA get their one decoding of entities (WordPress writes `&nbsp;` there),
+ * kept escaped for the XML parser. One pass with indexOf: a hostile feed of unclosed
+ * CDATA sections cannot make it quadratic.
+ */
+export function decodeCdataTitles(xml: string): string {
+  const open = /<title(\s[^>]*)?>\s*<!\[CDATA\[/g;
+  let out = '';
+  let done = 0;
+  for (let match; (match = open.exec(xml)); ) {
+    const start = match.index + match[0].length;
+    const end = xml.indexOf(']]>', start);
+    if (end < 0) break;
+    const close = /^\s*<\/title>/.exec(xml.slice(end + 3, end + 3 + 64));
+    // What lies inside the CDATA section is text, not markup: the next title is after it.
+    open.lastIndex = end + 3;
+    if (!close) continue;
+    out += `${xml.slice(done, match.index)}<title${match[1] ?? ''}>${escapeUTF8(decodeHTML(xml.slice(start, end)))}</title>`;
+    done = end + 3 + close[0].length;
+    open.lastIndex = done;
+  }
+  return out + xml.slice(done);
+}
+
+/** The longest id the widget keeps whole (feed/parse.ts): a longer URL gets a digest of itself as its id, which the counts then use. */
+const MAX_ID = 300;
+const idFor = (url: string) => (url.length <= MAX_ID ? url : `sha256:${createHash('sha256').update(url).digest('hex')}`);
 
 /** A date of RFC 822 or RFC 3339, no later than now (a feed's clock or typo must not put an item on top for days). */
 function pastDate(value: string | undefined, now: number): string | undefined {
@@ -144,7 +169,7 @@ export function readItems(body: string, site: SiteConfig, now: number): ReadItem
     const published = pastDate(entry.pubDate ?? entry.published ?? entry.date_published ?? entry.dc?.date ?? entry.dc?.dates?.[0] ?? entry.updated ?? entry.date_modified, now);
     const { site: _site, site_url: _siteUrl, site_icon: _siteIcon, score: _score, sponsored: _sponsored, ...eventFields } = extension;
     items.push({
-      id: url,
+      id: idFor(url),
       url,
       title,
       ...(image && { image }),

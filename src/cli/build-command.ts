@@ -52,6 +52,8 @@ export async function buildCommand(args: string[]): Promise<number> {
   const timeoutMs = parseWhole(values.timeout, '--timeout', 1) * 1000;
   const maxBytes = parseWhole(values['max-bytes'], '--max-bytes', 1);
   const everyMs = values.every === undefined ? undefined : parseDuration(values.every, '--every');
+  // Longer than 24 days overflows a timer, which would then fire at once, in a loop.
+  if (everyMs !== undefined && !(everyMs >= 1000 && everyMs <= 24 * 86_400_000)) throw new UsageError('--every must be from 1s to 24d');
   const configFile = resolve(values.config);
   const out = resolve(values.out);
 

@@ -64,7 +64,14 @@ export async function collectCommand(args: string[]): Promise<number> {
     log: (line) => console.error(`${new Date().toISOString()} ${line}`),
   });
   const server = collectorServer(collector);
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, values.host, resolve));
+  try {
+    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, values.host, resolve));
+  } catch (error) {
+    // Could not listen (the port is taken, or needs privileges): nothing was accepted.
+    collector.stop();
+    await store.close();
+    throw new Error(`cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
+  }
   const address = server.address();
   const where = typeof address === 'object' && address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : String(address);
   console.error(`trending-recs collect: listening on ${where}, counts in ${values.postgres ? 'PostgreSQL' : values.db}`);

@@ -52,17 +52,16 @@ export class BeaconController implements ReactiveController {
 
   private readonly _send = () => {
     const events = this._queue.splice(0);
-    const url = safeUrl(this._host.beacon, document.baseURI);
-    const feed = safeUrl(this._host.src, document.baseURI);
-    if (!events.length || !url || !feed || optedOut()) return;
-    const page = location.origin + location.pathname;
-    for (let start = 0; start < events.length; start += MAX_EVENTS) {
-      const body = JSON.stringify({ version: BEACON_VERSION, feed, page, pageView: pageViewId(), events: events.slice(start, start + MAX_EVENTS) });
-      try {
-        navigator.sendBeacon(url, body);
-      } catch {
-        // A beacon the browser refuses (a CSP, a full queue) is lost, never thrown into the page.
+    try {
+      const url = safeUrl(this._host.beacon, document.baseURI);
+      const feed = safeUrl(this._host.src, document.baseURI);
+      if (!events.length || !url || !feed || optedOut()) return;
+      const page = location.origin + location.pathname;
+      for (let start = 0; start < events.length; start += MAX_EVENTS) {
+        navigator.sendBeacon(url, JSON.stringify({ version: BEACON_VERSION, feed, page, pageView: pageViewId(), events: events.slice(start, start + MAX_EVENTS) }));
       }
+    } catch {
+      // A beacon the browser refuses (a CSP, a full queue) is lost, never thrown into the page.
     }
   };
 }

@@ -5,7 +5,9 @@
  */
 let id: string | undefined;
 
-export const pageViewId = (): string => (id ??= crypto.randomUUID());
+export const pageViewId = (): string =>
+  // randomUUID exists only on secure (https) pages; getRandomValues everywhere.
+  (id ??= Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join(''));
 
 /** The reader asked not to be tracked: Global Privacy Control, or the older Do Not Track. */
 export const optedOut = (): boolean =>

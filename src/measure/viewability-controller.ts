@@ -12,7 +12,8 @@ export const VIEWABLE_MS = 1000;
  * A hidden tab stops every clock; a card that leaves the view stops its own.
  */
 export class ViewabilityController implements ReactiveController {
-  private readonly _clocks = new Map<Element, ReturnType<typeof setTimeout>>();
+  /** Running clocks, with the item each was started for: Lit reuses a card's link for another item. */
+  private readonly _clocks = new Map<Element, { timer: ReturnType<typeof setTimeout>; item: TrendingItem }>();
   private readonly _inView = new Set<Element>();
   private readonly _reported = new Set<string>();
   private _observer?: IntersectionObserver;
@@ -33,6 +34,13 @@ export class ViewabilityController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    // A card that now shows another item starts again from zero.
+    for (const [card, clock] of [...this._clocks]) {
+      if (this._itemOf(card as HTMLAnchorElement)?.id !== clock.item.id) {
+        this._stop(card);
+        this._start(card);
+      }
+    }
     this._observeCards();
   }
 
@@ -68,23 +76,21 @@ export class ViewabilityController implements ReactiveController {
   };
 
   private _start(card: Element): void {
-    if (this._clocks.has(card) || document.visibilityState !== 'visible') return;
-    this._clocks.set(
-      card,
-      setTimeout(() => {
-        this._clocks.delete(card);
-        this._observer?.unobserve(card);
-        this._inView.delete(card);
-        const item = this._itemOf(card as HTMLAnchorElement);
-        if (!item || this._reported.has(item.id)) return;
-        this._reported.add(item.id);
-        this._onViewable(card as HTMLAnchorElement, item);
-      }, VIEWABLE_MS),
-    );
+    const item = this._itemOf(card as HTMLAnchorElement);
+    if (!item || this._reported.has(item.id) || this._clocks.has(card) || document.visibilityState !== 'visible') return;
+    const timer = setTimeout(() => {
+      this._clocks.delete(card);
+      if (this._itemOf(card as HTMLAnchorElement)?.id !== item.id) return this._start(card);
+      this._observer?.unobserve(card);
+      this._inView.delete(card);
+      this._reported.add(item.id);
+      this._onViewable(card as HTMLAnchorElement, item);
+    }, VIEWABLE_MS);
+    this._clocks.set(card, { timer, item });
   }
 
   private _stop(card: Element): void {
-    clearTimeout(this._clocks.get(card));
+    clearTimeout(this._clocks.get(card)?.timer);
     this._clocks.delete(card);
   }
 }

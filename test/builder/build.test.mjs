@@ -151,6 +151,12 @@ describe('trending-recs build', () => {
     assert.match(stderr, /sites\[0\]\.feeds must be/);
     const badUrl = await network([site('X', ['a.xml'])], { home_page_url: 'javascript:alert(1)' });
     assert.match((await build(badUrl)).stderr, /home_page_url must be an absolute http\(s\) URL/);
+    const ok = await network([site('Harbor Guides', [`${server.url}/ghost.xml`])]);
+    for (const every of ['0s', '30d']) {
+      const { code: everyCode, stderr: everyErr } = await build(ok, '--every', every);
+      assert.equal(everyCode, 2, every);
+      assert.match(everyErr, /--every must be from 1s to 24d/);
+    }
   });
 
   it('passes only what the widget would take: hostile links, pictures and markup stay out', async () => {
@@ -216,6 +222,20 @@ describe('trending-recs build', () => {
       assert.equal(byUrl(feed, 'https://d.example/822').date_published, '2026-11-22T09:00:00.000Z');
     } finally {
       await dated.close();
+    }
+  });
+
+  it('gives an item whose URL is longer than the widget keeps whole an id it keeps: a digest of the URL', async () => {
+    const long = `https://long.example/${'a'.repeat(400)}`;
+    const longFeed = await feedServer({ '/long.json': (req, res) => res.writeHead(200).end(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [{ id: 'x', url: long, title: 'Long' }] })) });
+    try {
+      const paths = await network([site('Long', [`${longFeed.url}/long.json`])]);
+      const { feed } = await build(paths);
+      assert.equal(feed.items[0].url, long);
+      assert.match(feed.items[0].id, /^sha256:[0-9a-f]{64}$/);
+      assert.equal((await run(['validate', paths.out])).code, 0);
+    } finally {
+      await longFeed.close();
     }
   });
 
