@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { buildFeed } from '../builder/build-feed.js';
 import { ConfigError, parseConfig } from '../builder/config.js';
 import { openCountStore, type CountStore } from '../collector/count-store.js';
-import { parseDuration, parseWhole, UsageError } from './usage-error.js';
+import { parseDuration, parseWhole, UsageError } from './options.js';
 
 export const BUILD_HELP = `Usage: trending-recs build --config network.json --out trending.json [options]
 

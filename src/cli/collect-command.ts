@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openCountStore } from '../collector/count-store.js';
 import { collectorServer, createCollector } from '../collector/collector.js';
-import { parseWhole, UsageError } from './usage-error.js';
+import { parseWhole, UsageError } from './options.js';
 
 export const COLLECT_HELP = `Usage: trending-recs collect [options]
 

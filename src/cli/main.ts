@@ -2,7 +2,7 @@ import { buildCommand, BUILD_HELP } from './build-command.js';
 import { collectCommand, COLLECT_HELP } from './collect-command.js';
 import { statsCommand, STATS_HELP } from './stats-command.js';
 import { validateCommand, VALIDATE_HELP } from './validate-command.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from './options.js';
 
 const HELP = `Usage: trending-recs <command> [options]
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { openCountStore } from '../collector/count-store.js';
 import { hourOf } from '../collector/counts.js';
-import { parseDuration } from './usage-error.js';
+import { parseDuration } from './options.js';
 
 export const STATS_HELP = `Usage: trending-recs stats [options]
 

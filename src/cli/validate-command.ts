@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseFeed } from '../feed/parse.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from './options.js';
 
 export const VALIDATE_HELP = `Usage: trending-recs validate <file-or-url> [--json]
 

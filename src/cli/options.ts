@@ -1,3 +1,5 @@
+// Option values of a command line, read with a clear message, or a UsageError (exit 2).
+
 /** A command line that cannot run as written: exit 2, with the message and the command's help. */
 export class UsageError extends Error {}
 
