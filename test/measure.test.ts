@@ -79,6 +79,26 @@ describe('measurement', () => {
       await waitUntil(() => impressions.length === 2, 'two impressions once visible', { timeout: 3000 });
     });
 
+    it('starts the clock again when a card shows another item (Lit reuses its link)', async () => {
+      const [first, second] = [item({ title: 'Shown first' }), item({ title: 'Shown next' })];
+      const { element } = await renderWidget(await serveFeed(jsonFeed([first])), { limit: '1' });
+      const seen: { id: string; at: number }[] = [];
+      element.addEventListener('trending-recs-impression', (event) => seen.push({ id: (event as CustomEvent<TrendingRecsCardDetail>).detail.item.id, at: performance.now() }));
+      // The first item's clock has run for a while, but not a second.
+      await sleep(500);
+      const next = await serveFeed(jsonFeed([second]));
+      const loaded = settled(element);
+      (element as TrendingRecs).src = next;
+      await loaded;
+      await element.updateComplete;
+      const swapped = performance.now();
+      expect(cards(element)[0]!.href).to.equal(second.url);
+      await waitUntil(() => seen.length > 0, 'an impression', { timeout: 3000 });
+      await sleep(300);
+      expect(seen.map((entry) => entry.id)).to.deep.equal([second.id]);
+      expect(seen[0]!.at - swapped, 'a full second of the new item').to.be.at.least(990);
+    });
+
     it('fires none for a card less than half in view, until it is scrolled into view', async () => {
       const url = await serveFeed(jsonFeed([item()]));
       const element = document.createElement('trending-recs') as TrendingRecs;
