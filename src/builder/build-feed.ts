@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseFeed } from '../feed/parse.js';
 import { normalizeUrl } from '../feed/urls.js';
 import { fadedCounts, scoreByCounts, type HourCount } from '../rank/count-score.js';
+import { foldTitle } from '../rank/rank.js';
 import type { NetworkConfig } from './config.js';
 import { readItems, type BuiltItem } from './read-items.js';
 import { readSource, type ReadOptions, type SourceState } from './read-source.js';
@@ -62,8 +63,6 @@ async function mapLimited<I, O>(inputs: readonly I[], limit: number, work: (inpu
   return out;
 }
 
-const titleKey = (title: string) => title.toLowerCase().replace(/\s+/g, ' ').trim();
-
 /**
  * One build: reads every site's feeds (conditionally, in parallel), keeps the last good
  * copy of a feed that fails, merges the items and the offers, removes duplicates (same
@@ -114,7 +113,7 @@ export async function buildFeed(config: NetworkConfig, options: BuildOptions): P
   const seenTitles = new Set<string>();
   const unique = candidates.filter((item) => {
     const url = normalizeUrl(item.url) ?? item.url;
-    const title = titleKey(item.title);
+    const title = foldTitle(item.title);
     if (seenUrls.has(url) || seenTitles.has(title)) return false;
     seenUrls.add(url);
     seenTitles.add(title);

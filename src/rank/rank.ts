@@ -41,7 +41,8 @@ export function isOver(item: TrendingItem, now: number): boolean {
   return last !== undefined && last < now;
 }
 
-const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Titles that differ only in case or spacing are the same title, here and in the feed builder. */
+export const foldTitle = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /**
  * Yields each item unless an earlier one had the same id, normalised URL or folded
@@ -51,7 +52,7 @@ function* unique(ordered: readonly TrendingItem[], exclude: Iterable<string>): G
   const seen = new Set<string>();
   for (const url of exclude) if (url) seen.add(`u${normalizeUrl(url)}`);
   for (const item of ordered) {
-    const keys = [`i${item.id}`, `u${normalizeUrl(item.url)}`, `t${fold(item.title)}`];
+    const keys = [`i${item.id}`, `u${normalizeUrl(item.url)}`, `t${foldTitle(item.title)}`];
     if (keys.some((key) => seen.has(key))) continue;
     keys.forEach((key) => seen.add(key));
     yield item;
