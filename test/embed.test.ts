@@ -73,15 +73,16 @@ describe('the loader (dist/embed.js) in a page of its own', () => {
 
   it('reserves the final height before the element loads, so nothing below moves', async () => {
     const url = await serveFeed(jsonFeed(Array.from({ length: 8 }, () => item())), { delay: 300 });
-    // Measured by the page right after the loader ran: the element's module cannot have
-    // loaded then, since import() is never synchronous.
-    const early = `<script>window.early = {
+    // Measured in the loader script's load event, which fires in the same task as the
+    // script ran: the element's module, which needs a fetch (a task of its own), cannot
+    // have loaded. A script after the loader could run later: the parser may yield.
+    const early = `window.early = {
         defined: Boolean(customElements.get('trending-recs')),
         rows: document.querySelector('trending-recs').shadowRoot.querySelectorAll('li').length,
         after: document.getElementById('after').getBoundingClientRect().top,
-      }</script>`;
+      }`;
     const { win, doc, element } = await framePage(
-      `<p>Article</p><trending-recs src="${url}" limit="6"></trending-recs><p id="after">After the block</p><script src="/dist/embed.js"></script>${early}`,
+      `<p>Article</p><trending-recs src="${url}" limit="6"></trending-recs><p id="after">After the block</p><script src="/dist/embed.js" onload="${early}"></script>`,
     );
     const { defined, rows, after } = (win as unknown as { early: { defined: boolean; rows: number; after: number } }).early;
     expect(defined, 'defined already').to.equal(false);
