@@ -261,6 +261,20 @@ function cardTemplate(html) {
 
 // ---------------------------------------------------------------- measuring
 
+/**
+ * Pages tell Node that something happened with a console message of this prefix. Waiting
+ * with page.waitForFunction() or page.evaluate() would have Playwright compile its own
+ * scripts in the page, tasks of up to 100 ms on the main thread that the widget would be
+ * measured with.
+ */
+const SIGNAL = 'trending-recs-bench:';
+
+/** Resolves when the page sends signal `name`: call before the navigation that sends it. */
+const pageSignal = (page, name) =>
+  page.waitForEvent('console', { predicate: (message) => message.text() === SIGNAL + name, timeout: 30_000 });
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** In-page probe: the first frame at which `count` cards are laid out, long tasks, CLS. */
 const PROBE = `(() => {
   const probe = (window.__probe = { longTasks: 0, longTaskMs: 0, longestTaskMs: 0, cls: 0, cardsPainted: undefined });
@@ -279,7 +293,12 @@ const PROBE = `(() => {
   };
   const check = () => {
     if (cards() >= (window.__expectedCards || 1)) {
-      requestAnimationFrame(() => setTimeout(() => (probe.cardsPainted = performance.now())));
+      // Seen in a frame's callbacks, the cards are painted in that frame: the next task
+      // comes after its paint.
+      setTimeout(() => {
+        probe.cardsPainted = performance.now();
+        console.debug('${SIGNAL}painted');
+      });
     } else requestAnimationFrame(check);
   };
   requestAnimationFrame(check);
@@ -308,11 +327,13 @@ async function newPage(browser, origin, throttle, height = 900, { intercept = tr
 async function loadAndMeasure(browser, origin, path, expectedCards, throttle) {
   const { context, page, cdp, bytes } = await newPage(browser, origin, throttle);
   await page.addInitScript((n) => (window.__expectedCards = n), expectedCards);
+  const painted = pageSignal(page, 'painted');
   await page.goto(origin + path, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__probe.cardsPainted !== undefined, null, { timeout: 30_000 });
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-  const probe = await page.evaluate(() => window.__probe);
+  await painted;
+  await sleep(300);
+  // The page's metrics before anything is evaluated in it.
   const { metrics } = await cdp.send('Performance.getMetrics');
+  const probe = await page.evaluate(() => window.__probe);
   const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
   const result = {
     cardsPaintedMs: probe.cardsPainted,
@@ -361,11 +382,13 @@ async function renderTime(browser, origin, cards) {
     // Listening from the start: the load event may come before any evaluate() could. The
     // feed's resource entry may come after it (a fetch() body read from a stream is
     // entered later), so each time is taken when it comes.
-    await page.addInitScript(() => {
+    await page.addInitScript((signal) => {
       let arrived;
       let painted;
       const done = () => {
-        if (arrived !== undefined && painted !== undefined) window.__renderMs = painted - arrived;
+        if (arrived === undefined || painted === undefined || window.__renderMs !== undefined) return;
+        window.__renderMs = painted - arrived;
+        console.debug(`${signal}rendered`);
       };
       new PerformanceObserver((list) => {
         const feed = list.getEntries().find((e) => e.name.includes('/feed-'));
@@ -381,9 +404,10 @@ async function renderTime(browser, origin, cards) {
           }),
         ),
       );
-    });
+    }, SIGNAL);
+    const rendered = pageSignal(page, 'rendered');
     await page.goto(`${origin}/render-${cards}.html`);
-    await page.waitForFunction(() => window.__renderMs !== undefined, null, { timeout: 30_000 });
+    await rendered;
     samples.push(await page.evaluate(() => window.__renderMs));
     await context.close();
   }
@@ -440,15 +464,16 @@ async function bigFeed(browser, origin, items, feedBytes) {
   for (let run = 0; run < RUNS; run++) {
     const { context, page, cdp } = await newPage(browser, origin, 1);
     // An error ends the wait too: a block that gave up on the feed is a result, not a hang.
-    await page.addInitScript(() => {
+    await page.addInitScript((signal) => {
       for (const type of ['trending-recs-load', 'trending-recs-error']) {
-        document.addEventListener(type, () => (window.__settled = type));
+        document.addEventListener(type, () => console.debug(`${signal}settled`));
       }
-    });
+    }, SIGNAL);
     const tasks = await traceTasks(cdp, origin, async () => {
+      const settled = pageSignal(page, 'settled');
       await page.goto(`${origin}/big-${items}.html`);
-      await page.waitForFunction(() => window.__settled, null, { timeout: 30_000 });
-      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+      await settled;
+      await sleep(300);
     });
     const { longTasks, cardsPainted, cards } = await page.evaluate(() => ({
       ...window.__probe,
@@ -481,13 +506,18 @@ async function severalInstances(browser, origin, counts, feedPath) {
   // A tall window, so every widget is near the viewport and starts at once.
   const cached = feedPath.startsWith('/cached/');
   const { context, page, cdp } = await newPage(browser, origin, 1, 8000, { intercept: !cached });
+  await page.addInitScript((signal) => {
+    let loaded = 0;
+    document.addEventListener('trending-recs-load', () => {
+      if (++loaded === document.querySelectorAll('trending-recs').length) console.debug(`${signal}all-loaded`);
+    });
+  }, SIGNAL);
+  const allLoaded = pageSignal(page, 'all-loaded');
   await page.goto(`${origin}/${cached ? 'ten-cached' : 'ten'}.html`);
-  await page.waitForFunction(
-    () => [...document.querySelectorAll('trending-recs')].every((w) => w.shadowRoot?.querySelector('a[part~="card"]')),
-    null,
-    { timeout: 30_000 },
-  );
+  await allLoaded;
   const { metrics } = await cdp.send('Performance.getMetrics');
+  const cards = await page.evaluate(() => [...document.querySelectorAll('trending-recs')].filter((w) => w.shadowRoot?.querySelector('a[part~="card"]')).length);
+  if (cards !== 10) throw new Error(`${cards} of 10 widgets showed cards`);
   const scriptMs = (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
   await context.close();
   return { widgets: 10, feedRequests: counts.get(feedPath) ?? 0, scriptMs };
