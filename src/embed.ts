@@ -19,7 +19,8 @@ import { reserveSpace } from './loader/reserve-space.js';
 const TAG = 'trending-recs';
 const script = document.currentScript as HTMLScriptElement | null;
 
-if (script?.parentNode && script.dataset['src']) {
+// A script removed from the page before it ran has no parent: after() then does nothing.
+if (script?.dataset['src']) {
   const element = document.createElement(TAG);
   for (const { name, value } of script.attributes) {
     if (!name.startsWith('data-')) continue;
