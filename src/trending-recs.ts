@@ -7,6 +7,7 @@ import { TrendingRecsClickEvent } from './events.js';
 import { hasPrefetch } from './feed/prefetch.js';
 import { ITEM_KINDS, type ItemKind, type TrendingItem } from './feed/types.js';
 import { safeUrl } from './feed/urls.js';
+import { dateFormatsReady, prepareDateFormats } from './format/date-range.js';
 import { readReaderContext, type ReaderContext } from './page/reader-context.js';
 import { rememberClick } from './page/reader-history.js';
 import { clickedPenalty, contextBoost, rotation } from './rank/boosts.js';
@@ -21,6 +22,9 @@ import { list } from './views/list.js';
 import { skeleton } from './views/skeleton.js';
 
 const DEFAULT_TIMEOUT = 8000;
+
+/** Runs `work` in a task of its own once the next frame is painted. */
+const afterPaint = (work: () => void) => requestAnimationFrame(() => setTimeout(work));
 
 /** How the cards are arranged: one mixed list, or a list per category under its own heading. */
 export type Grouping = 'none' | 'category';
@@ -171,6 +175,7 @@ export class TrendingRecs extends LitElement {
     timeout: () => (this.timeout > 0 ? this.timeout : DEFAULT_TIMEOUT),
     cacheTtl: () => this.cacheTtl,
     rankOptions: () => (this._rankOptions ??= this._makeRankOptions()),
+    rendered: () => !this._waitsForDates(),
   });
   /** Read once per connection, when there is first something to rank. */
   private _reader?: ReaderContext;
@@ -178,7 +183,7 @@ export class TrendingRecs extends LitElement {
   private _standIn: ChildNode[] = [];
   private readonly _brokenPictures = new Set<string>();
   /** What every card needs but its item; the language comes from the reader context. */
-  private readonly _cardContext: Omit<CardContext, 'language'> = {
+  private readonly _cardContext: Omit<CardContext, 'language' | 'dates'> = {
     brokenPictures: this._brokenPictures,
     // Not asked for again: the card shows the site icon instead, or the empty picture box.
     onPictureError: ({ target }) => {
@@ -192,6 +197,7 @@ export class TrendingRecs extends LitElement {
     },
   };
   private _measuring = false;
+  private _preparingDates = false;
 
   /**
    * What the block shows now: `idle` (not started: no feed, or not near the viewport
@@ -253,16 +259,28 @@ export class TrendingRecs extends LitElement {
    * the cards nothing (not even the task that would load it before their first frame).
    */
   protected override updated(): void {
+    // The page's first date formatter takes 30–55 ms in one piece: the cards are painted
+    // without their dates, which follow in a task of their own, in rows kept for them.
+    if (this._waitsForDates() && !this._preparingDates) {
+      this._preparingDates = true;
+      afterPaint(() => {
+        prepareDateFormats(this._reader?.language);
+        this.requestUpdate();
+      });
+    }
     if (this._measuring || !this._feed.items?.length) return;
     this._measuring = true;
-    requestAnimationFrame(() =>
-      setTimeout(() =>
-        import('./measure/measure.js').then(
-          ({ measure }) => measure(this, () => this._feed.items),
-          () => {},
-        ),
+    afterPaint(() =>
+      import('./measure/measure.js').then(
+        ({ measure }) => measure(this, () => this._feed.items),
+        () => {},
       ),
     );
+  }
+
+  /** Whether cards on show wait for their dates (see updated()). */
+  private _waitsForDates(): boolean {
+    return !dateFormatsReady() && !!this._feed.items?.some((item) => item.startsAt !== undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -304,7 +322,7 @@ export class TrendingRecs extends LitElement {
       case 'cached':
       case 'ready': {
         if (!items) return this._skeleton();
-        const context = { ...this._cardContext, language: this._reader?.language };
+        const context = { ...this._cardContext, language: this._reader?.language, dates: dateFormatsReady() };
         const renderCard = (item: TrendingItem) => card(item, context);
         return items.length ? block(this.heading, this.group === 'category' ? groups(items, renderCard) : list(items, renderCard)) : nothing;
       }

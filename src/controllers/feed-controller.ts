@@ -31,6 +31,8 @@ export interface FeedSource {
   cacheTtl(): number;
   /** How to rank, memoised by the host: a new object means "rank again". `now` is set here. */
   rankOptions(): RankingOptions;
+  /** Whether the host's last render shows its cards in full: the load event waits for it. */
+  rendered(): boolean;
 }
 
 /** Feeds up to this many items are ranked in the update itself: a millisecond or two. */
@@ -139,7 +141,7 @@ export class FeedController implements ReactiveController {
     // for an update of its own, which ranks again.
     if (this._rankingInSteps && !this._rankingInSteps.started) this._rankInSteps(this._rankingInSteps);
     const feed = this.feed;
-    if (this.state !== 'ready' || !feed || this._ranking?.feed !== feed || this._announced === feed) return;
+    if (this.state !== 'ready' || !feed || this._ranking?.feed !== feed || this._announced === feed || !this._source.rendered()) return;
     this._announced = feed;
     if (feed.skipped.length) console.warn(`<trending-recs> skipped ${feed.skipped.length} invalid item(s):`, feed.skipped);
     this._host.dispatchEvent(new TrendingRecsLoadEvent({ items: this._ranking.items, skipped: feed.skipped }));

@@ -3,9 +3,21 @@ const TIME_FORMAT: Intl.DateTimeFormatOptions = { ...DAY_FORMAT, hour: 'numeric'
 
 /**
  * Formatters made so far, by language and options: making one costs about a
- * millisecond (the first on a page, 10 ms and more), and every dated card needs one.
+ * millisecond, and every dated card needs one. The first of a page costs 30–55 ms
+ * (ICU loads its calendar and number data), in one piece: see dateFormatsReady.
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Whether dates can be written at the cost of a millisecond: false until the page's
+ * first formatter is made (prepareDateFormats), so that it can get a task of its own.
+ */
+export const dateFormatsReady = (): boolean => formats.size > 0;
+
+/** Makes the formatters for `locale`, the first of a page included (see dateFormatsReady). */
+export function prepareDateFormats(locale: string | undefined): void {
+  format(locale, TIME_FORMAT);
+}
 
 function format(locale: string | undefined, options: Intl.DateTimeFormatOptions) {
   const key = `${locale} ${options === TIME_FORMAT ? 'time' : 'day'}`;

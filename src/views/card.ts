@@ -5,6 +5,8 @@ import { formatDateRange } from '../format/date-range.js';
 export interface CardContext {
   /** The language dates are written in. */
   language: string | undefined;
+  /** Whether dates are written yet: they come a task after the cards (see dateFormatsReady). */
+  dates: boolean;
   /** Pictures that failed to load: the card shows the site icon instead, or an empty box. */
   brokenPictures: ReadonlySet<string>;
   /** A picture failed to load. */
@@ -34,7 +36,7 @@ export function card(item: TrendingItem, context: CardContext) {
     <span class="main">
       <span class="title" part="title">${item.title}</span>
       ${dated
-        ? html`<span class="detail" part="date">${formatDateRange(item.startsAt!, item.endsAt, context.language)}${item.venue ? ` · ${item.venue}` : ''}</span>`
+        ? html`<span class="detail" part="date">${context.dates ? `${formatDateRange(item.startsAt!, item.endsAt, context.language)}${item.venue ? ` · ${item.venue}` : ''}` : ''}</span>`
         : nothing}
     </span>
     <span class="eyebrow">${item.category ? html`<span part="category">${item.category}</span>` : nothing}</span>
