@@ -423,13 +423,16 @@ const tenWidgets = (feedPath) =>
 /**
  * Main-thread tasks, in ms, of the renderer that shows `origin`, from a Chromium trace:
  * every task, not only those over 50 ms that a `longtask` observer sees. Other
- * renderers (browser-internal pages) are left out.
+ * renderers (browser-internal pages) are left out. A task ends after its microtasks:
+ * Chromium may trace those (RunMicrotasks) after the task's own event instead of in it,
+ * as after a module's evaluation or a `scheduler.yield()`, so a run of microtasks that
+ * starts as a task ends is added to it, and one that follows no task counts as one.
  */
 async function traceTasks(cdp, origin, during) {
   const events = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'toplevel,__metadata,devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'toplevel,__metadata,devtools.timeline,v8.execute', transferMode: 'ReportEvents' });
   await during();
   await cdp.send('Tracing.end');
   await complete;
@@ -440,9 +443,19 @@ async function traceTasks(cdp, origin, during) {
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const onMain = (e) => mainThreads.has(`${e.pid}:${e.tid}`);
-  const tasks = events.filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && onMain(e));
+  const runTasks = events.filter((e) => e.ph === 'X' && /(^|::)RunTask$/.test(e.name) && onMain(e));
   // A Chromium that names its threads or tasks differently must not pass as "no tasks".
-  if (!tasks.length) throw new Error(`no main-thread tasks of ${origin} in the trace: update traceTasks()`);
+  if (!runTasks.length) throw new Error(`no main-thread tasks of ${origin} in the trace: update traceTasks()`);
+  const within = (inner, outer) => inner.ts >= outer.ts && inner.ts + inner.dur <= outer.ts + outer.dur;
+  const loose = events.filter((e) => e.ph === 'X' && e.name === 'RunMicrotasks' && onMain(e) && !runTasks.some((task) => within(e, task)));
+  // [start, end] in µs, in order; a loose run of microtasks joins the task it follows.
+  const spans = runTasks.map((e) => [e.ts, e.ts + e.dur]);
+  for (const run of loose) {
+    const before = spans.filter(([start, end]) => start <= run.ts && end <= run.ts + 1000 && end >= run.ts - 1000).at(-1);
+    if (before) before[1] = Math.max(before[1], run.ts + run.dur);
+    else spans.push([run.ts, run.ts + run.dur]);
+  }
+  const tasks = spans.map(([start, end]) => ({ ts: start, dur: end - start }));
   // From the loader's start on, the widget's work: before it, the navigation's own tasks
   // (committing and parsing the page), which a page without the widget has too.
   const loader = events.find((e) => e.name === 'EvaluateScript' && onMain(e) && String(e.args?.data?.url).endsWith('/embed.js'));
