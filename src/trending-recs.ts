@@ -23,8 +23,11 @@ import { skeleton } from './views/skeleton.js';
 
 const DEFAULT_TIMEOUT = 8000;
 
-/** Runs `work` in a task of its own once the next frame is painted. */
-const afterPaint = (work: () => void) => requestAnimationFrame(() => setTimeout(work));
+/**
+ * Runs `work` in a task of its own once the next frame is painted. A hidden page (a
+ * background tab, a prerender) paints no frames: there, after the next task.
+ */
+const afterPaint = (work: () => void) => (document.hidden ? setTimeout : requestAnimationFrame)(() => setTimeout(work));
 
 /** How the cards are arranged: one mixed list, or a list per category under its own heading. */
 export type Grouping = 'none' | 'category';
@@ -197,7 +200,6 @@ export class TrendingRecs extends LitElement {
     },
   };
   private _measuring = false;
-  private _preparingDates = false;
 
   /**
    * What the block shows now: `idle` (not started: no feed, or not near the viewport
@@ -261,8 +263,8 @@ export class TrendingRecs extends LitElement {
   protected override updated(): void {
     // The page's first date formatter takes 30–55 ms in one piece: the cards are painted
     // without their dates, which follow in a task of their own, in rows kept for them.
-    if (this._waitsForDates() && !this._preparingDates) {
-      this._preparingDates = true;
+    // Asked again by an update before then, it costs a look-up.
+    if (this._waitsForDates()) {
       afterPaint(() => {
         prepareDateFormats(this._reader?.language);
         this.requestUpdate();
