@@ -271,8 +271,12 @@ function cardTemplate(html) {
 const SIGNAL = 'trending-recs-bench:';
 
 /** Resolves when the page sends signal `name`: call before the navigation that sends it. */
-const pageSignal = (page, name) =>
-  page.waitForEvent('console', { predicate: (message) => message.text() === SIGNAL + name, timeout: 30_000 });
+const pageSignal = (page, name) => {
+  const signal = page.waitForEvent('console', { predicate: (message) => message.text() === SIGNAL + name, timeout: 30_000 });
+  // Awaited after the navigation: if that fails, its error is the one to report.
+  signal.catch(() => {});
+  return signal;
+};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -449,14 +453,21 @@ async function traceTasks(cdp, origin, during) {
   if (!runTasks.length) throw new Error(`no main-thread tasks of ${origin} in the trace: update traceTasks()`);
   const within = (inner, outer) => inner.ts >= outer.ts && inner.ts + inner.dur <= outer.ts + outer.dur;
   const loose = events.filter((e) => e.ph === 'X' && e.name === 'RunMicrotasks' && onMain(e) && !runTasks.some((task) => within(e, task)));
-  // [start, end] in µs, in order; a loose run of microtasks joins the task it follows.
+  // [start, end] in µs; a loose run of microtasks joins the task (with the runs that
+  // joined it) that ended last before it, within 1 ms, and is a task of its own
+  // otherwise. Two runs back to back are then one task: if anything, too long.
   const spans = runTasks.map((e) => [e.ts, e.ts + e.dur]);
-  for (const run of loose) {
-    const before = spans.filter(([start, end]) => start <= run.ts && end <= run.ts + 1000 && end >= run.ts - 1000).at(-1);
+  const own = [];
+  for (const run of loose.sort((a, b) => a.ts - b.ts)) {
+    let before;
+    for (const span of spans) {
+      if (span[0] <= run.ts && Math.abs(span[1] - run.ts) <= 1000 && (!before || span[1] > before[1])) before = span;
+    }
+    for (const span of own) if (Math.abs(span[1] - run.ts) <= 1000 && (!before || span[1] > before[1])) before = span;
     if (before) before[1] = Math.max(before[1], run.ts + run.dur);
-    else spans.push([run.ts, run.ts + run.dur]);
+    else own.push([run.ts, run.ts + run.dur]);
   }
-  const tasks = spans.map(([start, end]) => ({ ts: start, dur: end - start }));
+  const tasks = [...spans, ...own].map(([start, end]) => ({ ts: start, dur: end - start }));
   // From the loader's start on, the widget's work: before it, the navigation's own tasks
   // (committing and parsing the page), which a page without the widget has too.
   const loader = events.find((e) => e.name === 'EvaluateScript' && onMain(e) && String(e.args?.data?.url).endsWith('/embed.js'));
