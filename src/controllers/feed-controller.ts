@@ -174,6 +174,8 @@ export class FeedController implements ReactiveController {
     this._revalidate = false;
     this._cachedCopy = undefined;
     if (!url || !active) return initialState;
+    // Not in the update that started the task: the first one also renders the skeleton.
+    await pause();
     // What ranking reads of the page and of storage (a page's first read of storage can
     // take tens of milliseconds) is read now, while the network answers.
     this._source.rankOptions();
