@@ -71,9 +71,9 @@ if (script?.src && !customElements.get(TAG)) {
   );
 
   // Elements with a shadow root already are taken care of. One that starts less than a
-  // viewport below the visible part starts at once (above it too: the reader came from
-  // there): waiting for the observer would wait for the page's first frame. Its place
-  // is read in a task of its own: reading it may lay out the whole page, which must not
+  // viewport below the visible part (or above it: the reader came from there) starts
+  // without the observer, which would wait for the page's first frame. Its place is
+  // read in the next task: reading it may lay out the whole page, which must not
   // lengthen the task that runs this script or changed the page.
   const watch = () => {
     for (const element of elements) {
