@@ -43,6 +43,16 @@ async function storedCounts(feed: string) {
   return (await (await fetch(`/test-collector/stats?feed=${encodeURIComponent(feed)}`)).json()) as { item: string; impressions: number; clicks: number }[];
 }
 
+/**
+ * A block of `items` that beacons to the test collector: the element, the feed's
+ * absolute URL (what the collector files counts under) and its impression events.
+ */
+async function renderMeasured(items: Parameters<typeof jsonFeed>[0], attributes: Record<string, string> = {}) {
+  const url = await serveFeed(jsonFeed(items));
+  const { element } = await renderWidget(url, { beacon: await collectorUrl(), ...attributes });
+  return { element, feed: new URL(url, location.href).href, impressions: record(element, 'trending-recs-impression') };
+}
+
 describe('measurement', () => {
   watchEachTest();
   afterEach(() => setVisibility('visible'));
@@ -147,10 +157,7 @@ describe('measurement', () => {
   describe('beacons', () => {
     it('sends the impressions and clicks to a real collector when the page is hidden', async () => {
       const items = [item({ title: 'Seen and clicked' }, { score: 90 }), item({ title: 'Seen' }, { score: 10 })];
-      const url = await serveFeed(jsonFeed(items));
-      const feed = new URL(url, location.href).href;
-      const { element } = await renderWidget(url, { beacon: await collectorUrl() });
-      const impressions = record(element, 'trending-recs-impression');
+      const { element, feed, impressions } = await renderMeasured(items);
       await waitUntil(() => impressions.length === 2, 'two impressions', { timeout: 3000 });
       clickCard(cards(element)[0]!);
       setVisibility('hidden');
@@ -161,10 +168,7 @@ describe('measurement', () => {
     });
 
     it('sends a beacon as soon as 20 events are queued, while the page stays visible', async () => {
-      const url = await serveFeed(jsonFeed(Array.from({ length: 10 }, () => item())));
-      const feed = new URL(url, location.href).href;
-      const { element } = await renderWidget(url, { beacon: await collectorUrl(), limit: '10' });
-      const impressions = record(element, 'trending-recs-impression');
+      const { element, feed, impressions } = await renderMeasured(Array.from({ length: 10 }, () => item()), { limit: '10' });
       // The cards in view become viewable together; then no more come.
       await waitUntil(() => impressions.length > 0, 'impressions', { timeout: 3000 });
       await sleep(1200);
@@ -187,10 +191,7 @@ describe('measurement', () => {
     it('sends nothing when the reader opted out with Global Privacy Control; the events still fire', async () => {
       Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
       try {
-        const url = await serveFeed(jsonFeed([item()]));
-        const feed = new URL(url, location.href).href;
-        const { element } = await renderWidget(url, { beacon: await collectorUrl() });
-        const impressions = record(element, 'trending-recs-impression');
+        const { element, feed, impressions } = await renderMeasured([item()]);
         await waitUntil(() => impressions.length === 1, 'the impression event', { timeout: 3000 });
         clickCard(cards(element)[0]!);
         setVisibility('hidden');
