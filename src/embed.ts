@@ -58,9 +58,9 @@ if (script?.src && !customElements.get(TAG)) {
   // many elements show it.
   const start = (element: Element) => {
     near.unobserve(element);
+    module ??= import(moduleUrl).catch(fail);
     const src = element.getAttribute('src');
     if (src) (element as unknown as Record<symbol, Prefetch>)[PREFETCH] = requests[src] ??= prefetchFeed(src);
-    module ??= import(moduleUrl).catch(fail);
   };
 
   const near = new IntersectionObserver(
@@ -74,12 +74,13 @@ if (script?.src && !customElements.get(TAG)) {
   // viewport below the visible part (or above it: the reader came from there) starts
   // without the observer, which would wait for the page's first frame. Its place is
   // read in the next task: reading it may lay out the whole page, which must not
-  // lengthen the task that runs this script or changed the page.
+  // lengthen the task that runs this script or changed the page. One the page removed by
+  // then is left to the observer: nothing loads for it unless it comes back near view.
   const watch = () => {
     for (const element of elements) {
       if (element.shadowRoot) continue;
       reserveSpace(element);
-      setTimeout(() => (element.getBoundingClientRect().top < 2 * innerHeight ? start(element) : near.observe(element)));
+      setTimeout(() => (element.isConnected && element.getBoundingClientRect().top < 2 * innerHeight ? start(element) : near.observe(element)));
     }
   };
   watch();

@@ -154,6 +154,28 @@ describe('the loader (dist/embed.js) in a page of its own', () => {
     expect(element.getBoundingClientRect().height).to.equal(reserved);
   });
 
+  it('loads nothing for an element the page removes at once, and loads it when it comes back', async () => {
+    const url = await serveFeed(jsonFeed([item(), item()]));
+    const { win, doc } = await framePage('<main></main><script src="/dist/embed.js"></script>');
+    const element = doc.createElement('trending-recs');
+    element.setAttribute('src', url);
+    const main = doc.querySelector('main')!;
+    main.append(element);
+    // The loader sees the element in this task's microtasks and reads its place in a
+    // later task; a single-page app replacing its view removes it before that.
+    await Promise.resolve();
+    expect(element.shadowRoot?.querySelector('ul'), 'space reserved').to.exist;
+    element.remove();
+    await sleep(300);
+    expect(await hits(url), 'feed requests').to.equal(0);
+    expect(win.customElements.get('trending-recs'), 'module loaded').to.be.undefined;
+    const loaded = loadedIn(win, element);
+    main.append(element);
+    await loaded;
+    expect(cards(element)).to.have.length(2);
+    expect(await hits(url), 'feed requests').to.equal(1);
+  });
+
   it("collapses, warns once and fires trending-recs-error when the element's module cannot load", async () => {
     const url = await serveFeed(jsonFeed([item()]));
     // Served from a path with no trending-recs.js next to it.
