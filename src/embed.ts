@@ -74,8 +74,9 @@ if (script?.src && !customElements.get(TAG)) {
   // viewport below the visible part (or above it: the reader came from there) starts
   // without the observer, which would wait for the page's first frame. Its place is
   // read in the next task: reading it may lay out the whole page, which must not
-  // lengthen the task that runs this script or changed the page. One the page removed by
-  // then is left to the observer: nothing loads for it unless it comes back near view.
+  // lengthen the task that runs this script or changed the page. A block the page
+  // removed by then is left to the observer: nothing loads for it unless it comes back
+  // near view.
   const watch = () => {
     for (const element of elements) {
       if (element.shadowRoot) continue;
